@@ -1,0 +1,73 @@
+# dyad - plain Makefile.  Targets: all (build/dyad), test, bench, install,
+# sanitize (tests under AddressSanitizer + UBSan), clean.
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+BUILD   ?= build
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wconversion \
+           -Wmissing-prototypes -Wstrict-prototypes -Wno-sign-conversion -Werror=implicit-function-declaration
+CPPFLAGS += -Iinclude
+LIBS    := -lcjson -lz -lzstd -lm
+
+# Library sources, in pipeline order: base, input, text, output, engine.
+LIB_SRC := $(wildcard src/base/*.c) $(wildcard src/input/*.c) \
+           $(wildcard src/text/*.c) $(wildcard src/output/*.c) $(wildcard src/*.c)
+CLI_SRC := $(wildcard cli/*.c)
+UNIT_SRC := $(wildcard tests/unit/*.c)
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
+
+all: $(BUILD)/dyad
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LIBS)
+
+$(BUILD)/unit: $(UNIT_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libdyad.a $(LIBS)
+
+$(BUILD)/golden: tests/golden.c
+	@mkdir -p $(BUILD)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $@ tests/golden.c
+
+# The whole test suite: unit tests, golden files, robustness checks.  The
+# last line printed is "N passed, N failed".
+test: $(BUILD)/dyad $(BUILD)/unit $(BUILD)/golden
+	@BUILD=$(BUILD) sh tests/run.sh
+
+# Tests under AddressSanitizer + UBSan, in a separate build tree.
+sanitize:
+	$(MAKE) BUILD=build-san OPT=-O1 \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" test
+
+# Benchmark of the text layer on the Reuters corpus (needs ../shared).
+bench: $(BUILD)/dyad
+	@sh bench/bench.sh $(BUILD)/dyad
+
+install: $(BUILD)/dyad $(BUILD)/libdyad.a
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/dyad $(DESTDIR)$(PREFIX)/bin/dyad
+	install -m 644 $(BUILD)/libdyad.a $(DESTDIR)$(PREFIX)/lib/libdyad.a
+	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/dyad.h
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|'`sed -n 's/^#define DYAD_VERSION "\(.*\)"/\1/p' include/dyad.h`'|g' \
+	  doc/dyad.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/dyad.pc
+	install -m 644 doc/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
+
+clean:
+	rm -rf build build-san
+
+.PHONY: all test sanitize bench install clean
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

@@ -1,0 +1,70 @@
+/*
+** common.c - the story loop and option helpers shared by the subcommands.
+*/
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int cli_parse_date(const char *cmd, const char *arg, dyad_date *out) {
+    if (!arg || dyad_date_parse(arg, strlen(arg), out) != DYAD_OK) {
+        fprintf(stderr, "dyad %s: --date expects YYYY-MM-DD, got '%s'\n", cmd, arg ? arg : "");
+        return -1;
+    }
+    return 0;
+}
+
+int cli_unknown(const char *cmd, const char *opt) {
+    fprintf(stderr, "dyad %s: unknown option '%s' (see 'dyad %s --help')\n", cmd, opt, cmd);
+    return EXIT_USAGE;
+}
+
+int cli_write(const char *p, size_t n) {
+    if (n && fwrite(p, 1, n, stdout) != n) return -1;
+    return 0;
+}
+
+static int each_file(const char *path, const dyad_read_options *opt, cli_story_fn fn,
+                     cli_fail_fn fail, void *ctx, int *rc) {
+    dyad_reader *r;
+    char *err = NULL;
+    if (dyad_reader_open(path, opt, &r, &err) != DYAD_OK) {
+        fprintf(stderr, "dyad: error: %s\n", err ? err : "cannot open input");
+        if (fail) fail(ctx, path ? path : "-", err ? err : "cannot open input");
+        free(err);
+        *rc = EXIT_STORYERR;
+        return 0;
+    }
+    const dyad_story *st;
+    dyad_status s;
+    int stop = 0;
+    while ((s = dyad_reader_next(r, &st)) == DYAD_OK) {
+        for (size_t i = 0; i < st->nwarnings; i++)
+            fprintf(stderr, "dyad: warning: %s\n", st->warnings[i]);
+        if (st->status != DYAD_OK) {
+            fprintf(stderr, "dyad: error: %s\n", st->error ? st->error : "bad story");
+            *rc = EXIT_STORYERR;
+        }
+        if (fn(ctx, st) < 0) { stop = 1; break; }
+    }
+    if (s != DYAD_OK && s != DYAD_DONE) {
+        const char *m = dyad_reader_errmsg(r);
+        fprintf(stderr, "dyad: error: %s\n", m[0] ? m : dyad_status_name(s));
+        if (fail) fail(ctx, path ? path : "-", m[0] ? m : dyad_status_name(s));
+        *rc = EXIT_STORYERR;
+    }
+    dyad_reader_close(r);
+    return stop ? -1 : 0;
+}
+
+int cli_each_story(char **files, int n, const dyad_read_options *opt, cli_story_fn fn,
+                   cli_fail_fn fail, void *ctx) {
+    int rc = EXIT_ALLREAD;
+    if (n == 0) {
+        each_file("-", opt, fn, fail, ctx, &rc);
+        return rc;
+    }
+    for (int i = 0; i < n; i++)
+        if (each_file(files[i], opt, fn, fail, ctx, &rc) < 0) break;
+    return rc;
+}

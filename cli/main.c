@@ -1,0 +1,35 @@
+/*
+** main.c - the dyad command: dispatches to one file per subcommand.
+*/
+#include "cli.h"
+
+#include <string.h>
+
+static const char usage[] =
+    "usage: dyad COMMAND [OPTIONS] [FILE...]\n"
+    "\n"
+    "Commands:\n"
+    "  code        code stories into events (JSON lines)\n"
+    "  sentences   show the sentences and tokens of stories\n"
+    "\n"
+    "'dyad COMMAND --help' describes a command; 'dyad --version' prints the version.\n";
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("dyad %s\n", dyad_version());
+        return 0;
+    }
+    if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
+    if (!strcmp(cmd, "sentences")) return cmd_sentences(argc - 1, argv + 1);
+    fprintf(stderr, "dyad: unknown command '%s'\n%s", cmd, usage);
+    return EXIT_USAGE;
+}

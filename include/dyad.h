@@ -1,0 +1,296 @@
+/*
+** dyad.h - public interface of the dyad political event coder.
+**
+** dyad reads news stories and codes who did what to whom, when and where.
+** The pipeline is: input (story readers) -> text (sentences, tokens) ->
+** syntax -> dictionaries -> coding -> resolution -> output.
+**
+** Objects and ownership
+**   dyad_engine   Compiled, immutable resources (dictionaries, models,
+**                 tables).  Created once, shared read-only by any number of
+**                 sessions, in any number of threads.
+**   dyad_reader   A stream of stories from one input file.  A story returned
+**                 by dyad_reader_next() belongs to the reader and stays valid
+**                 until the next call on that reader or its close.
+**   dyad_session  Per-story working state (one per thread).  Reuses its
+**                 buffers from story to story.  Everything it returns
+**                 (sentences, tokens, formatted output) belongs to the
+**                 session and stays valid until the next dyad_session_run()
+**                 or dyad_session_free().
+**
+** Errors
+**   Functions that can fail return a dyad_status; DYAD_OK is 0.  The message
+**   of the last failure is kept on the object (dyad_reader_errmsg(), ...),
+**   never in global state.  A bad story is reported on that story (status
+**   and error message) and never stops the stream.
+**
+** Offsets
+**   All offsets are byte offsets into dyad_story.text: for a JSONL story the
+**   UTF-8 value of its "text" field, for a plain-text article the file as
+**   read (headline and byline included).
+*/
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DYAD_VERSION "0.1.0"
+
+/* ORDER STATUS: keep in step with dyad_status_name() in src/base/status.c. */
+typedef enum dyad_status {
+    DYAD_OK = 0,        /* success */
+    DYAD_DONE,          /* a stream has no more items */
+    DYAD_ERROR,         /* generic failure; see the object's errmsg */
+    DYAD_NOMEM,         /* out of memory */
+    DYAD_IO,            /* file cannot be opened or read */
+    DYAD_FORMAT,        /* malformed input (bad JSON, bad record, ...) */
+    DYAD_TOOBIG,        /* input exceeds a documented limit */
+    DYAD_USAGE          /* bad argument from the caller */
+} dyad_status;
+
+/* Name of a status code ("ok", "nomem", ...); never NULL. */
+const char *dyad_status_name(dyad_status s);
+
+/* Library version string, e.g. "0.1.0". */
+const char *dyad_version(void);
+
+/* ---------------------------------------------------------------------
+** Dates
+*/
+
+/* A calendar date; year == 0 means "no date".  month and day may be 0 when
+** only the year (or year and month) is known. */
+typedef struct dyad_date {
+    int16_t year;       /* 1..9999, 0 = null date */
+    int8_t  month;      /* 1..12, 0 = unknown */
+    int8_t  day;        /* 1..31, 0 = unknown */
+} dyad_date;
+
+/* Parse "YYYY-MM-DD", "YYYYMMDD" or an ISO date-time (date part used) of n
+** bytes.  Returns DYAD_OK and fills *out, or DYAD_FORMAT and sets *out to the
+** null date when the text is not such a date or names no real day. */
+dyad_status dyad_date_parse(const char *z, size_t n, dyad_date *out);
+
+/* Write d as "YYYY-MM-DD" (or "YYYY-MM", "YYYY") into buf, which must hold
+** 11 bytes.  Returns buf, or NULL (and buf[0] = 0) for the null date. */
+char *dyad_date_format(dyad_date d, char buf[11]);
+
+/* ---------------------------------------------------------------------
+** Stories and readers (src/input)
+*/
+
+/* Kinds of region the readers recognise in a story's text. */
+typedef enum dyad_segment_kind {
+    DYAD_SEG_BODY = 0,  /* body text: split into sentences and coded */
+    DYAD_SEG_HEADLINE,  /* headline of a plain-text article */
+    DYAD_SEG_BYLINE,    /* byline or date line ("By X | October 15, 2014") */
+    DYAD_SEG_DATELINE,  /* "MOSCOW (Reuters) -" at the start of the body */
+    DYAD_SEG_CREDIT,    /* photo credit, "(Photo: State Department)" */
+    DYAD_SEG_FOOTER     /* site furniture after the body ("MRC Store") */
+} dyad_segment_kind;
+
+/* A region [start, end) of dyad_story.text.  Body segments are separate
+** paragraphs: a sentence never crosses from one to the next. */
+typedef struct dyad_segment {
+    uint32_t start;     /* byte offset of the first byte */
+    uint32_t end;       /* byte offset one past the last byte */
+    uint8_t  kind;      /* a dyad_segment_kind */
+} dyad_segment;
+
+/* Input formats; DYAD_FMT_AUTO detects by extension, then by content. */
+typedef enum dyad_format {
+    DYAD_FMT_AUTO = 0,
+    DYAD_FMT_JSONL,     /* one JSON story per line */
+    DYAD_FMT_ARTICLE,   /* one plain-text article per file */
+    DYAD_FMT_TABARI,    /* TABARI text records ("YYMMDD ID" + text) */
+    DYAD_FMT_PETRARCH   /* PETRARCH XML (<Sentences><Sentence ...>) */
+} dyad_format;
+
+/* Name of a format ("jsonl", "article", ...). */
+const char *dyad_format_name(dyad_format f);
+
+/* One story.  Owned by the reader that returned it; valid until the next
+** dyad_reader_next() or dyad_reader_close() on that reader.  All strings are
+** NUL-terminated; text may also contain NUL bytes, so use text_len. */
+typedef struct dyad_story {
+    const char *id;             /* story id; never NULL */
+    const char *text;           /* story text; never NULL (may be "") */
+    size_t      text_len;       /* bytes in text */
+    const char *title;          /* headline or title, or NULL */
+    dyad_date   date;           /* story date, or the null date */
+    const char *dateline_place; /* city of the dateline ("MOSCOW"), or NULL */
+    dyad_date   dateline_date;  /* date in the dateline; year may be 0 */
+    const dyad_segment *segments; /* regions of text, in order */
+    size_t      nsegments;
+    int         single_sentence;/* 1: the text is one sentence (TABARI,
+                                ** PETRARCH records): never split */
+    const char *expected;       /* expected coding carried by test-suite
+                                ** records (TABARI comment, PETRARCH
+                                ** <EventCoding> lines), or NULL */
+    const char *source;         /* input file name ("-" for stdin) */
+    uint64_t    line;           /* line in the (decompressed) input where the
+                                ** story starts, 1-based */
+    dyad_status status;         /* DYAD_OK, or why the story is unusable */
+    const char *error;          /* message when status != DYAD_OK, else NULL */
+    const char *const *warnings;/* problems that did not stop the story */
+    size_t      nwarnings;
+} dyad_story;
+
+typedef struct dyad_reader dyad_reader;
+
+/* Options for dyad_reader_open(); zero-initialise for defaults. */
+typedef struct dyad_read_options {
+    dyad_format format;         /* DYAD_FMT_AUTO by default */
+    dyad_date   date;           /* --date: the date of plain-text articles,
+                                ** and of other stories that carry none */
+    size_t      max_story;      /* largest story in bytes; 0 = 64 MiB */
+} dyad_read_options;
+
+/* Open path ("-" or NULL for standard input), decompressing .gz and .zst
+** transparently.  On success returns DYAD_OK and *out.  On failure returns
+** DYAD_IO (or DYAD_NOMEM), sets *out to NULL and, when errmsg is not NULL,
+** *errmsg to a malloc'd message naming the file (caller frees). */
+dyad_status dyad_reader_open(const char *path, const dyad_read_options *opt,
+                             dyad_reader **out, char **errmsg);
+
+/* Next story.  Returns DYAD_OK with *out set (check (*out)->status: a
+** malformed record is still returned, as a story with an error), DYAD_DONE
+** at the end, or DYAD_IO/DYAD_NOMEM when reading failed (the stream ends;
+** see dyad_reader_errmsg()). */
+dyad_status dyad_reader_next(dyad_reader *r, const dyad_story **out);
+
+/* Format the reader settled on (after the first dyad_reader_next()). */
+dyad_format dyad_reader_format(const dyad_reader *r);
+
+/* Message of the last stream-level failure, or "" when none. */
+const char *dyad_reader_errmsg(const dyad_reader *r);
+
+/* Close the reader and free everything it returned.  NULL is a no-op. */
+void dyad_reader_close(dyad_reader *r);
+
+/* ---------------------------------------------------------------------
+** Engine (compiled resources)
+*/
+
+typedef struct dyad_engine dyad_engine;
+
+/* Options for dyad_engine_open(); zero-initialise for defaults. */
+typedef struct dyad_engine_options {
+    const char *dict_config;    /* PETRARCH .ini or TABARI .project, or NULL
+                                ** for the built-in dictionaries */
+    uint32_t    max_sentence_tokens; /* longer sentences are cut; 0 = 250 */
+} dyad_engine_options;
+
+/* Create an engine.  Returns DYAD_OK and *out, or an error status with *out
+** NULL and, when errmsg is not NULL, *errmsg a malloc'd message. */
+dyad_status dyad_engine_open(const dyad_engine_options *opt, dyad_engine **out,
+                             char **errmsg);
+
+/* Free an engine.  Every session on it must be freed first.  NULL is a no-op. */
+void dyad_engine_close(dyad_engine *e);
+
+/* ---------------------------------------------------------------------
+** Sessions, sentences and tokens (src/text)
+*/
+
+/* Token kinds.  ORDER TOKKIND: keep in step with dyad_token_kind_name(). */
+typedef enum dyad_token_kind {
+    DYAD_TOK_WORD = 0,  /* letters, possibly with digits, '-', '.', '&' */
+    DYAD_TOK_NUMBER,    /* starts with a digit: 200,000  3-1/2  14th */
+    DYAD_TOK_PUNCT,     /* . , ; : ! ? ( ) -- ... and quotation marks */
+    DYAD_TOK_SYMBOL,    /* $ % & # and other symbols */
+    DYAD_TOK_URL        /* URL, e-mail address, @handle, #hashtag */
+} dyad_token_kind;
+
+/* Token flags. */
+#define DYAD_TF_QUOTED     0x01  /* inside quotation marks */
+#define DYAD_TF_QUOTE_OPEN 0x02  /* this token is an opening quotation mark */
+#define DYAD_TF_QUOTE_CLOSE 0x04 /* this token is a closing quotation mark */
+#define DYAD_TF_SPACE      0x08  /* whitespace precedes the token */
+#define DYAD_TF_CLITIC     0x10  /* split from the previous word ('s, n't) */
+#define DYAD_TF_ABBREV     0x20  /* a word ending in a period (U.S., Gen.) */
+#define DYAD_TF_UPPER      0x40  /* first character is an upper-case letter */
+#define DYAD_TF_BADUTF8    0x80  /* contains invalid UTF-8 */
+
+/* A token is a span of the story text (the story owns the text).  norm is
+** the normalised form when it differs from the span (typographic quotes,
+** apostrophes and dashes made ASCII, NBSP removed), else NULL; it belongs to
+** the session. */
+typedef struct dyad_token {
+    uint32_t    start;          /* byte offset into dyad_story.text */
+    uint32_t    len;            /* bytes */
+    const char *norm;           /* normalised text (NUL-terminated) or NULL */
+    uint8_t     kind;           /* a dyad_token_kind */
+    uint8_t     flags;          /* DYAD_TF_* */
+} dyad_token;
+
+/* Sentence flags. */
+#define DYAD_SF_CUT        0x01  /* ended by the length limit, not the text */
+#define DYAD_SF_PARA_START 0x02  /* first sentence of a paragraph */
+
+/* A sentence: a run of tokens of one body segment. */
+typedef struct dyad_sentence {
+    uint32_t    start;          /* byte offset of its first token */
+    uint32_t    end;            /* byte offset one past its last token */
+    const dyad_token *tokens;   /* its tokens (session-owned) */
+    uint32_t    ntokens;
+    uint32_t    flags;          /* DYAD_SF_* */
+} dyad_sentence;
+
+typedef struct dyad_session dyad_session;
+
+/* New session on engine e (which must outlive it); NULL when out of memory. */
+dyad_session *dyad_session_new(const dyad_engine *e);
+
+/* Free a session and everything it returned.  NULL is a no-op. */
+void dyad_session_free(dyad_session *s);
+
+/* Process one story through the pipeline.  A story whose status is not
+** DYAD_OK is not processed (its output is an error line).  Returns DYAD_OK,
+** or DYAD_NOMEM (the session stays usable for the next story). */
+dyad_status dyad_session_run(dyad_session *s, const dyad_story *story);
+
+/* Sentences of the last story run. */
+size_t dyad_session_sentence_count(const dyad_session *s);
+const dyad_sentence *dyad_session_sentence(const dyad_session *s, size_t i);
+
+/* Text of token t: its norm when set, else its span of story text.
+** *n receives the length in bytes. */
+const char *dyad_token_text(const dyad_story *story, const dyad_token *t,
+                            size_t *n);
+
+/* Name of a token kind ("word", "number", ...). */
+const char *dyad_token_kind_name(dyad_token_kind k);
+
+/* Warnings the session produced on the last story (e.g. a sentence cut at
+** the length limit), in order. */
+size_t dyad_session_warning_count(const dyad_session *s);
+const char *dyad_session_warning(const dyad_session *s, size_t i);
+
+/* ---------------------------------------------------------------------
+** Output (src/output)
+*/
+
+/* What dyad_session_format() writes. */
+typedef enum dyad_output {
+    DYAD_OUT_EVENTS = 0,        /* one JSON line per event (may be none) */
+    DYAD_OUT_STORY,             /* exactly one JSON line for the story */
+    DYAD_OUT_SENTENCES          /* one JSON line per sentence */
+} dyad_output;
+
+/* Format the last story run (or an error story, which needs no run) as
+** JSON lines, each ending in '\n'.  Returns a session-owned buffer and sets
+** *n to its length; "" (with *n = 0) when there is nothing to write.
+** Returns NULL when out of memory. */
+const char *dyad_session_format(dyad_session *s, const dyad_story *story,
+                                dyad_output what, size_t *n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DYAD_H */

@@ -1,0 +1,126 @@
+/*
+** engine.c - the engine (compiled resources) and the per-story session that
+** drives a story through the pipeline stages.
+*/
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+dyad_status dyad_engine_open(const dyad_engine_options *opt, dyad_engine **out, char **errmsg) {
+    *out = NULL;
+    if (errmsg) *errmsg = NULL;
+    dyad_engine *e = calloc(1, sizeof *e);
+    if (!e) {
+        if (errmsg) *errmsg = strdup("out of memory");
+        return DYAD_NOMEM;
+    }
+    if (opt) e->opt = *opt;
+    if (!e->opt.max_sentence_tokens) e->opt.max_sentence_tokens = 250;
+    if (e->opt.dict_config) {
+        /* Dictionary loading arrives with the dictionary stage; until then a
+        ** configuration must at least be readable. */
+        FILE *f = fopen(e->opt.dict_config, "rb");
+        if (!f) {
+            if (errmsg) *errmsg = dyad_strdupf("%s: cannot open dictionary configuration", e->opt.dict_config);
+            free(e);
+            return DYAD_IO;
+        }
+        fclose(f);
+    }
+    *out = e;
+    return DYAD_OK;
+}
+
+void dyad_engine_close(dyad_engine *e) { free(e); }
+
+dyad_session *dyad_session_new(const dyad_engine *e) {
+    dyad_session *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->e = e;
+    s->doc.arena = &s->arena;
+    s->doc.max_tokens = e->opt.max_sentence_tokens;
+    return s;
+}
+
+void dyad_session_free(dyad_session *s) {
+    if (!s) return;
+    arena_free(&s->arena);
+    dvec_free(&s->doc.tokens);
+    dvec_free(&s->doc.tx);
+    dvec_free(&s->doc.sents);
+    dvec_free(&s->warns);
+    dbuf_free(&s->out);
+    free(s);
+}
+
+static void reset(dyad_session *s) {
+    arena_reset(&s->arena);
+    s->doc.tokens.n = s->doc.tx.n = s->doc.sents.n = 0;
+    s->doc.tokens.oom = s->doc.tx.oom = s->doc.sents.oom = 0;
+    s->doc.ncut = 0;
+    s->doc.z = NULL;
+    s->warns.n = 0;
+    s->warns.oom = 0;
+}
+
+static void warn(dyad_session *s, const char *msg) {
+    const char **slot = dvec_push(&s->warns, sizeof *slot);
+    if (slot) *slot = msg;
+}
+
+dyad_status dyad_session_run(dyad_session *s, const dyad_story *st) {
+    reset(s);
+    if (st->status != DYAD_OK) return DYAD_OK;
+    txt_doc *d = &s->doc;
+    d->z = st->text;
+    for (size_t i = 0; i < st->nsegments; i++) {
+        const dyad_segment *sg = &st->segments[i];
+        if (sg->kind != DYAD_SEG_BODY) continue;
+        size_t first = d->tokens.n;
+        if (txt_tokenize(d, sg->start, sg->end) < 0) goto nomem;
+        if (txt_split(d, first, st->single_sentence) < 0) goto nomem;
+    }
+    txt_finish(d);
+    if (d->ncut) {
+        char *m = arena_printf(&s->arena,
+                               "story %s: %u sentence(s) longer than %u tokens were cut",
+                               st->id, d->ncut, d->max_tokens);
+        if (m) warn(s, m);
+    }
+    if (s->arena.oom || s->warns.oom) goto nomem;
+    return DYAD_OK;
+nomem:
+    reset(s);
+    return DYAD_NOMEM;
+}
+
+size_t dyad_session_sentence_count(const dyad_session *s) { return s->doc.sents.n; }
+
+const dyad_sentence *dyad_session_sentence(const dyad_session *s, size_t i) {
+    if (i >= s->doc.sents.n) return NULL;
+    return &DVEC_AT(&s->doc.sents, dyad_sentence, i);
+}
+
+size_t dyad_session_warning_count(const dyad_session *s) { return s->warns.n; }
+
+const char *dyad_session_warning(const dyad_session *s, size_t i) {
+    return i < s->warns.n ? DVEC_AT(&s->warns, const char *, i) : NULL;
+}
+
+const char *dyad_token_text(const dyad_story *story, const dyad_token *t, size_t *n) {
+    if (t->norm) {
+        *n = strlen(t->norm);
+        return t->norm;
+    }
+    *n = t->len;
+    return story->text + t->start;
+}
+
+/* ORDER TOKKIND */
+static const char *const kind_names[] = {"word", "number", "punct", "symbol", "url"};
+
+const char *dyad_token_kind_name(dyad_token_kind k) {
+    if ((unsigned)k < sizeof kind_names / sizeof *kind_names) return kind_names[k];
+    return "unknown";
+}

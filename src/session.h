@@ -1,0 +1,24 @@
+/*
+** session.h - the engine and session objects shared by the pipeline stages.
+** The engine is immutable after dyad_engine_open(); a session belongs to one
+** thread and is reset per story.
+*/
+#ifndef DYAD_SESSION_H
+#define DYAD_SESSION_H
+
+#include "base/base.h"
+#include "text/text.h"
+
+struct dyad_engine {
+    dyad_engine_options opt;    /* as given, defaults filled in */
+};
+
+struct dyad_session {
+    const dyad_engine *e;       /* not owned */
+    dyad_arena  arena;          /* per-story allocations; reset per story */
+    txt_doc     doc;            /* tokens and sentences of the last story */
+    dyad_vec    warns;          /* const char * (arena) warnings */
+    dyad_buf    out;            /* formatted output */
+};
+
+#endif
