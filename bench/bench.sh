@@ -119,12 +119,12 @@ note wc "wc -w"
 run sent "$dyad" sentences --stats "$file"
 sent_secs=$secs sent_rss=$rss_kb
 note sent "dyad sentences --stats"
-[ "$rc" -le 1 ] || sent_secs= sent_rss=
+[ "$rc" -le 1 ] || sent_secs='' sent_rss=''
 
 run code "$dyad" code --per-story "$file"
 code_secs=$secs code_rss=$rss_kb
 note code "dyad code --per-story"
-[ "$rc" -le 1 ] || code_secs= code_rss=
+[ "$rc" -le 1 ] || code_secs='' code_rss=''
 
 # -- the stats line ----------------------------------------------------------
 stats=$(grep '^stats: ' "$tmp/sent.err" 2>/dev/null | tail -n 1)

@@ -31,9 +31,11 @@
 **   AGENCY   := "(" up to 48 bytes of letters, digits, spaces and . - / & '
 **               that start with a letter or digit ")"; no ':' or ',' so that
 **               "(Photo: State Department)" is not an agency.
-**   DASH     := "-", "--", en dash (E2 80 93) or em dash (E2 80 94).  A
-**               single "-" needs a blank or ")" before it ("WASHINGTON-BASED"
-**               is a word); the other dashes may touch the place.
+**   DASH     := "-", "--", en dash (E2 80 93) or em dash (E2 80 94).
+**               Without an agency, a single "-" needs blanks on both sides
+**               ("WASHINGTON-BASED" is a word); after an agency any spacing
+**               goes ("MOSCOW (Reuters)-Russia"); the other dashes may touch
+**               the words on either side.
 **
 ** A place with neither a date nor an agency (the bare "WASHINGTON - " form)
 ** is weak evidence: a sentence may open with an acronym and a dash ("NATO -
@@ -273,8 +275,8 @@ int rd_dateline(const char *z, size_t n, rd_dateline_info *out) {
     size_t j = dl_blanks(z, n, i);
     size_t k = dl_dash(z, n, j);
     if (k == 0) return 0;
-    if (k == 1 && j == i && !(i > 0 && z[i - 1] == ')')) return 0;   /* "WASHINGTON-BASED" */
     size_t end = dl_space(z, n, j + k);
+    if (k == 1 && d.source_len == 0 && (j == i || end == j + 1)) return 0;  /* "WASHINGTON-BASED" */
     if (bare && !dl_sentence_start(z, n, end)) return 0;
     d.len = end;
     *out = d;

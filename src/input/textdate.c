@@ -16,8 +16,8 @@
 **   - Day first: "15 October 2014", "15 Oct".
 **   - An optional weekday may lead ("Wed, 15 Oct 2014"); a weekday alone is
 **     not a date.
-**   - Numeric forms: YYYY-MM-DD (or YYYY/MM/DD) and US-order M/D/YYYY; both
-**     need a 4-digit year.
+**   - Numeric forms: YYYY-MM-DD (or YYYY/MM/DD, and an ISO time may follow:
+**     "2014-10-15T08:00Z") and US-order M/D/YYYY; both need a 4-digit year.
 **   - The date must name a real day (Feb 29 only in leap years; without a
 **     year, Feb 29 is allowed).  Years are 1000..9999; year 0 = not given.
 **   - The bytes consumed end at the last component: a comma that is not
@@ -108,7 +108,7 @@ static size_t td_name_at(const char *z, size_t n, size_t i, const td_name *t, si
 ** bytes, 0 if none. */
 static size_t td_day(const char *z, size_t n, size_t i, int *day) {
     size_t k = td_digits(z, n, i, 2, day);
-    if (k == 0 || k > 2) return 0;
+    if (k == 0 || k > 2 || *day == 0) return 0;
     if (i + k + 1 < n && is_alpha(z[i + k])) {
         static const char *const suffix[] = {"st", "nd", "rd", "th"};
         int ok = 0;
@@ -175,7 +175,8 @@ static size_t td_numeric(const char *z, size_t n, dyad_date *out) {
         size_t kc = td_digits(z, n, i, 2, &c);
         if (kc == 0 || kc > 2) return 0;
         i += kc;
-        if (i < n && (is_alnum(z[i]) || z[i] == sep)) return 0;
+        int time_follows = i + 1 < n && z[i] == 'T' && is_digit(z[i + 1]);
+        if (i < n && (is_alnum(z[i]) || z[i] == sep) && !time_follows) return 0;
         if (a < 1000 || c == 0) return 0;
         return td_set(out, a, b, c, i);
     }

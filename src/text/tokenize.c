@@ -23,6 +23,20 @@ typedef struct tk {
     uint8_t     pending;    /* TX_* flags for the next token */
 } tk;
 
+/* 1 for ASCII letters and digits: the tokenizer's innermost loop. */
+static const uint8_t ascii_alnum[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
 static int is_alnum_cls(uint8_t c) { return c == CC_UPPER || c == CC_LOWER || c == CC_DIGIT; }
 static int is_letter_cls(uint8_t c) { return c == CC_UPPER || c == CC_LOWER; }
 
@@ -51,9 +65,17 @@ static dyad_token *last_token(const tk *t) {
 
 static dyad_token *emit(tk *t, uint32_t start, uint32_t len, int kind, int flags,
                         const char *norm) {
-    dyad_token *tok = dvec_push(&t->d->tokens, sizeof *tok);
-    uint8_t *tx = dvec_push(&t->d->tx, 1);
-    if (!tok || !tx) return NULL;
+    dyad_vec *tv = &t->d->tokens, *xv = &t->d->tx;
+    dyad_token *tok;
+    uint8_t *tx;
+    if (DYAD_LIKELY(tv->n < tv->cap && xv->n < xv->cap)) {   /* fast path */
+        tok = (dyad_token *)tv->p + tv->n++;
+        tx = (uint8_t *)xv->p + xv->n++;
+    } else {
+        tok = dvec_push(tv, sizeof *tok);
+        tx = dvec_push(xv, 1);
+        if (!tok || !tx) return NULL;
+    }
     tok->start = start;
     tok->len = len;
     tok->norm = norm;
@@ -135,11 +157,11 @@ static uint32_t word(tk *t, uint32_t i, uint32_t lead) {
         while (j < end) {
             unsigned char c = (unsigned char)z[j];
             if (c < 0x80) {
-                uint8_t k = txt_ascii_class[c];
-                if (!is_alnum_cls(k)) break;
-                prev = k;
-                j++;
-                run++;
+                uint32_t j0 = j;
+                while (j < end && ascii_alnum[(unsigned char)z[j]]) j++;
+                if (j == j0) break;
+                run += (int)(j - j0);
+                prev = txt_ascii_class[(unsigned char)z[j - 1]];
                 continue;
             }
             txt_char ch;
@@ -154,6 +176,7 @@ static uint32_t word(tk *t, uint32_t i, uint32_t lead) {
         }
         if (j >= end) break;
         uint8_t c = cls_at(t, j);
+        if (c == CC_SPACE || c == CC_NL || c == CC_PUNCT || c == CC_QUOTE) break;
         uint32_t cl = len_at(t, j);
         uint8_t nn = cls_at(t, j + cl);
         if (c == CC_PERIOD) {
@@ -290,6 +313,9 @@ static uint32_t url(tk *t, uint32_t i) {
 
 static int starts_url(const tk *t, uint32_t i) {
     static const char *const heads[] = {"http://", "https://", "ftp://", "www.", NULL};
+    if (t->end - i < 5) return 0;
+    char c3 = t->z[i + 3];
+    if (c3 != 'p' && c3 != 'P' && c3 != '.' && c3 != ':') return 0;   /* quick reject */
     for (int k = 0; heads[k]; k++) {
         size_t n = strlen(heads[k]);
         if (t->end - i > n && dyad_ieq(t->z + i, n, heads[k]) &&

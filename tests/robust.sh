@@ -1,0 +1,121 @@
+#!/bin/sh
+# tests/robust.sh DYAD - robustness and end-to-end checks that golden files
+# cannot express: huge inputs, compressed inputs, standard input, the demo
+# story, and (when ../shared is present) the Reuters corpus and the peers'
+# suites.  Prints "ok - NAME" / "FAIL - NAME: why" / "skip - NAME: why" per
+# check and ends with "N passed, N failed".
+DYAD=${1:-build/dyad}
+SHARED=${SHARED:-../shared}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() { echo "ok - $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL - $1: $2"; fail=$((fail + 1)); }
+skip() { echo "skip - $1: $2"; }
+# check NAME CONDITION-COMMAND...: ok when the command succeeds
+check() {
+    name=$1; shift
+    if "$@"; then ok "$name"; else bad "$name" "$*"; fi
+}
+
+# --- the demo story -------------------------------------------------------
+DEMO=examples/kerry-lavrov-2014.txt
+"$DYAD" sentences "$DEMO" >"$T/demo.jsonl" 2>"$T/demo.err"
+check "demo: exit 0" [ $? -eq 0 ]
+n=$(wc -l <"$T/demo.jsonl")
+check "demo: 26-28 body sentences (got $n)" [ "$n" -ge 26 ] && [ "$n" -le 28 ]
+check "demo: no headline sentence" sh -c "! grep -q 'Many Other Issues' '$T/demo.jsonl'"
+check "demo: no byline sentence" sh -c "! grep -q 'Goodenough' '$T/demo.jsonl'"
+check "demo: no photo credit" sh -c "! grep -q 'Photo' '$T/demo.jsonl'"
+check "demo: no footer" sh -c "! grep -q 'MRC Store' '$T/demo.jsonl'"
+check "demo: caption is a sentence" grep -q '"text":"Secretary of State John Kerry and Russian Foreign Minister' "$T/demo.jsonl"
+check "demo: sanctions sentence unsplit" grep -q '"text":"The U.S. and European Union imposed several rounds of sanctions, prompting Moscow to impose retaliatory measures and to sign deals with China in a bid to offset the effect of the Western sanctions."' "$T/demo.jsonl"
+"$DYAD" code --per-story "$DEMO" >"$T/demo.code"
+check "demo: story date 2014-10-15" grep -q '"date":"2014-10-15"' "$T/demo.code"
+# Offsets index the file as read: the sentence text equals the file bytes.
+first=$(head -n 1 "$T/demo.jsonl")
+start=$(echo "$first" | sed 's/.*"start":\([0-9]*\).*/\1/')
+end=$(echo "$first" | sed 's/.*"end":\([0-9]*\).*/\1/')
+span=$(tail -c +$((start + 1)) "$DEMO" | head -c $((end - start)))
+check "demo: offsets are byte offsets into the file" [ "$span" = "Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov talk on the lawn at the U.S. ambassador’s residence in Paris, France, on Tuesday, October 14, 2014." ]
+
+# --- JSONL error isolation --------------------------------------------------
+printf '%s\n' '{"id":"a","date":"2014-10-15","text":"Kerry met Lavrov."}' \
+    '{"id":"b","text": "broken' \
+    '{"id":"c","date":"2014-10-15","text":"Lavrov met Kerry."}' >"$T/mixed.jsonl"
+"$DYAD" code --per-story "$T/mixed.jsonl" >"$T/mixed.out" 2>"$T/mixed.err"
+rc=$?
+check "jsonl: malformed line gives exit 1" [ $rc -eq 1 ]
+check "jsonl: three lines out" [ "$(wc -l <"$T/mixed.out")" -eq 3 ]
+check "jsonl: ok, error, ok" [ "$(sed 's/.*"status":"\([a-z]*\)".*/\1/' "$T/mixed.out" | tr '\n' ' ')" = "ok error ok " ]
+check "jsonl: error names the line" grep -q 'line 2' "$T/mixed.err"
+
+# --- compressed input and standard input ----------------------------------
+printf '%s\n' '{"id":"z1","date":"2014-10-15","text":"Russia denied it. Ukraine said so."}' \
+    '{"id":"z2","date":"2014-10-16","text":"The U.S. imposed sanctions."}' >"$T/c.jsonl"
+"$DYAD" sentences "$T/c.jsonl" >"$T/c.plain"
+gzip -c "$T/c.jsonl" >"$T/c.jsonl.gz"
+"$DYAD" sentences "$T/c.jsonl.gz" >"$T/c.gz.out"
+check "gzip input equals plain" cmp -s "$T/c.plain" "$T/c.gz.out"
+if command -v zstd >/dev/null 2>&1; then
+    zstd -q -c "$T/c.jsonl" >"$T/c.jsonl.zst"
+    "$DYAD" sentences "$T/c.jsonl.zst" >"$T/c.zst.out"
+    check "zstd input equals plain" cmp -s "$T/c.plain" "$T/c.zst.out"
+else
+    skip "zstd input equals plain" "zstd command not installed"
+fi
+"$DYAD" sentences <"$T/c.jsonl" >"$T/c.stdin"
+check "stdin input equals file" cmp -s "$T/c.plain" "$T/c.stdin"
+cat "$T/c.jsonl.gz" | "$DYAD" sentences - >"$T/c.stdin.gz"
+check "gzip on stdin equals plain" cmp -s "$T/c.plain" "$T/c.stdin.gz"
+head -c 60 "$T/c.jsonl.gz" >"$T/trunc.jsonl.gz"
+"$DYAD" code --per-story "$T/trunc.jsonl.gz" >/dev/null 2>"$T/trunc.err"
+check "truncated gzip: exit 1" [ $? -eq 1 ]
+check "truncated gzip: message names the file" grep -q 'trunc.jsonl.gz' "$T/trunc.err"
+
+# --- huge inputs ------------------------------------------------------------
+# A 10 MB "sentence" with no punctuation, as a plain-text article and as JSONL.
+awk 'BEGIN { w = "sanctions "; s = ""; for (i = 0; i < 10; i++) s = s w; \
+     line = ""; for (i = 0; i < 104858; i++) line = line s; printf "Headline\n\n%s\n", line }' \
+    >"$T/huge.txt" 2>/dev/null
+size=$(wc -c <"$T/huge.txt")
+check "huge: input is over 10 MB ($size bytes)" [ "$size" -gt 10000000 ]
+"$DYAD" code --per-story "$T/huge.txt" >"$T/huge.out" 2>"$T/huge.err"
+check "huge article: exit 0" [ $? -eq 0 ]
+check "huge article: one ok line" [ "$(grep -c '"status":"ok"' "$T/huge.out")" -eq 1 ]
+"$DYAD" sentences "$T/huge.txt" 2>"$T/huge.s.err" | wc -l >"$T/huge.n"
+check "huge article: cut into sentences of <= 250 tokens" [ "$(cat "$T/huge.n")" -ge 4000 ]
+check "huge article: warning names the story" grep -q 'huge.txt' "$T/huge.s.err"
+{ printf '{"id":"h1","text":"'; tail -n 1 "$T/huge.txt" | tr -d '\n'; printf '"}\n'; \
+  printf '%s\n' '{"id":"h2","text":"Next story."}'; } >"$T/huge.jsonl"
+"$DYAD" code --per-story "$T/huge.jsonl" >"$T/hj.out" 2>/dev/null
+check "huge jsonl line: both stories ok" [ "$(grep -c '"status":"ok"' "$T/hj.out")" -eq 2 ]
+
+# --- the peers' formats and the speed corpus (need ../shared) ---------------
+if [ -d "$SHARED/data" ]; then
+    R="$SHARED/data/corpora/reuters21578.jsonl.gz"
+    "$DYAD" code --per-story "$R" >"$T/r.out" 2>"$T/r.err"
+    rc=$?
+    check "reuters: exit 0" [ $rc -eq 0 ]
+    check "reuters: one line per story (19043)" [ "$(wc -l <"$T/r.out")" -eq 19043 ]
+    "$DYAD" sentences --stats "$R" >/dev/null 2>"$T/r.stats"
+    sents=$(sed -n 's/.*sentences=\([0-9]*\).*/\1/p' "$T/r.stats")
+    check "reuters: 100k-200k sentences (got $sents)" [ "${sents:-0}" -ge 100000 ] && [ "${sents:-0}" -le 200000 ]
+    V="$SHARED/data/conformance/tabari/Validate.text"
+    "$DYAD" code --per-story "$V" >"$T/v.out" 2>"$T/v.err"
+    check "tabari records: exit 0" [ $? -eq 0 ]
+    check "tabari records: over 100 records" [ "$(wc -l <"$T/v.out")" -gt 100 ]
+    for x in petrarch1/PETR.UnitTest.records.xml petrarch2-gsr/PETR2_GSR_validation.xml \
+             petrarch2-gsr/GigaWord.sample.PETR.xml petrarch-ud/PETR_Validate_records_2_02.xml; do
+        "$DYAD" code --per-story "$SHARED/data/conformance/$x" >"$T/p.out" 2>"$T/p.err"
+        rc=$?
+        n=$(grep -c '"status":"ok"' "$T/p.out")
+        check "petrarch xml $x: read ($n ok stories, exit $rc)" [ "$n" -gt 10 ]
+    done
+else
+    skip "reuters and conformance inputs" "$SHARED absent"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
