@@ -104,7 +104,10 @@ if [ -d "$SHARED/data" ]; then
     check "reuters: 100k-200k sentences (got $sents)" [ "${sents:-0}" -ge 100000 ] && [ "${sents:-0}" -le 200000 ]
     V="$SHARED/data/conformance/tabari/Validate.text"
     "$DYAD" code --per-story "$V" >"$T/v.out" 2>"$T/v.err"
-    check "tabari records: exit 0" [ $? -eq 0 ]
+    rc=$?
+    # The suite has records with defective dates (e.g. "9501201"): error lines, exit 1.
+    check "tabari records: exit 0 or 1 (got $rc)" [ $rc -le 1 ]
+    check "tabari records: defective date reported with its line" grep -q "line 804" "$T/v.err"
     check "tabari records: over 100 records" [ "$(wc -l <"$T/v.out")" -gt 100 ]
     for x in petrarch1/PETR.UnitTest.records.xml petrarch2-gsr/PETR2_GSR_validation.xml \
              petrarch2-gsr/GigaWord.sample.PETR.xml petrarch-ud/PETR_Validate_records_2_02.xml; do

@@ -11,6 +11,12 @@
 #include <math.h>
 #include <stdio.h>
 
+static int has_nul_escape(const char *z, size_t n) {
+    for (const char *p = z; (p = memchr(p, '\\', n - (size_t)(p - z))) != NULL; p++)
+        if ((size_t)(z + n - p) >= 6 && memcmp(p, "\\u0000", 6) == 0) return 1;
+    return 0;
+}
+
 static int is_blank(const char *z, size_t n) {
     for (size_t i = 0; i < n; i++)
         if (z[i] != ' ' && z[i] != '\t' && z[i] != '\r') return 0;
@@ -80,6 +86,17 @@ dyad_status rd_jsonl_next(dyad_reader *r) {
                        (unsigned long long)st->line, (size_t)(nul - line) + 1);
         rd_story_finish(r);
         return DYAD_OK;
+    }
+    /* cJSON strings end at NUL: turn a "\u0000" escape into a space first. */
+    char *fixed = NULL;
+    if (has_nul_escape(line, len)) {
+        fixed = arena_strndup(&r->arena, line, len);
+        for (size_t i = 0; fixed && i + 6 <= len; i++) {
+            if (fixed[i] != '\\') continue;
+            if (memcmp(fixed + i, "\\u0000", 6) == 0) memcpy(fixed + i, "\\u0020", 6);
+            i++;                        /* skip the escaped character */
+        }
+        if (fixed) line = fixed;
     }
     const char *end = NULL;
     cJSON *obj = cJSON_ParseWithLengthOpts(line, len, &end, 0);

@@ -209,18 +209,20 @@ void rd_add_segment(dyad_reader *r, size_t start, size_t end, int kind) {
     sg->kind = (uint8_t)kind;
 }
 
-/* Split a dateline off one of the first body paragraphs (the first may be
-** a photo caption). */
+/* Split a dateline off the first body paragraph, or off the paragraph
+** after a photo caption (a body paragraph followed by its credit). */
 static void find_dateline(dyad_reader *r) {
     dyad_story *st = &r->story;
-    int tried = 0;
-    for (size_t i = 0; i < r->segs.n && tried < 3; i++) {
+    for (size_t i = 0; i < r->segs.n; i++) {
         dyad_segment *sg = &DVEC_AT(&r->segs, dyad_segment, i);
         if (sg->kind != DYAD_SEG_BODY) continue;
-        tried++;
         rd_dateline_info dl;
         const char *z = st->text + sg->start;
-        if (!rd_dateline(z, sg->end - sg->start, &dl) || dl.len == 0) continue;
+        if (!rd_dateline(z, sg->end - sg->start, &dl) || dl.len == 0) {
+            if (i + 1 < r->segs.n && DVEC_AT(&r->segs, dyad_segment, i + 1).kind == DYAD_SEG_CREDIT)
+                continue;                   /* a caption: try the next one */
+            return;
+        }
         if (dl.place_len)
             st->dateline_place = arena_strndup(&r->arena, z + dl.place_start, dl.place_len);
         st->dateline_date = dl.date;

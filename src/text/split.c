@@ -102,11 +102,13 @@ static size_t list_marker(const txt_doc *d, size_t k, size_t end) {
     const char *z = d->z + t->start;
     if (k + 1 >= end) return 0;
     const dyad_token *nx = t + 1;
-    if (!(nx->flags & DYAD_TF_SPACE)) return 0;
-    if (t->kind == DYAD_TOK_PUNCT && t->norm && strcmp(t->norm, "--") == 0 && t->len == 1)
-        return 1;                                              /* "-" */
-    if (t->len == 1 && *z == '*') return 1;
-    if (t->len == 3 && memcmp(z, "\xE2\x80\xA2", 3) == 0) return 1;   /* • */
+    if (nx->flags & DYAD_TF_SPACE) {
+        if (t->kind == DYAD_TOK_PUNCT && t->norm && strcmp(t->norm, "--") == 0 && t->len == 1)
+            return 1;                                          /* "-" */
+        if (t->len == 1 && *z == '*') return 1;
+        if (t->len == 3 && memcmp(z, "\xE2\x80\xA2", 3) == 0) return 1;   /* • */
+        return 0;
+    }
     if (k + 2 < end && (t->kind == DYAD_TOK_NUMBER || (t->len == 1 && *z >= 'a' && *z <= 'z')) &&
         t->len <= 2 && (tok_is(d, nx, '.') || tok_is(d, nx, ')')) &&
         !(nx->flags & DYAD_TF_SPACE) && ((nx + 1)->flags & DYAD_TF_SPACE))
@@ -139,6 +141,7 @@ int txt_split(txt_doc *d, size_t first, int whole) {
     const uint8_t *tx = d->tx.p;
     size_t s = first;               /* start of the current sentence */
     uint32_t sflags = DYAD_SF_PARA_START;
+    int in_list = 0;                /* the current line is a list item */
     size_t k = first;
     while (k < n) {
         /* Boundaries before token k. */
@@ -147,9 +150,11 @@ int txt_split(txt_doc *d, size_t first, int whole) {
             s = k;
             sflags = DYAD_SF_PARA_START;
         }
-        if ((tx[k] & TX_LINE) && (tx[k] & TX_ENDMK) && !whole) {
+        if (tx[k] & TX_PARA) in_list = 0;
+        if ((tx[k] & TX_LINE) && ((tx[k] & TX_ENDMK) || in_list) && !whole) {
             size_t m = list_marker(d, k, n);
             if (m) {
+                in_list = 1;
                 if (k > s) add_sentence(d, s, k, sflags);
                 k += m;
                 s = k;
