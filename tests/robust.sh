@@ -76,9 +76,7 @@ check "truncated gzip: message names the file" grep -q 'trunc.jsonl.gz' "$T/trun
 
 # --- huge inputs ------------------------------------------------------------
 # A 10 MB "sentence" with no punctuation, as a plain-text article and as JSONL.
-awk 'BEGIN { w = "sanctions "; s = ""; for (i = 0; i < 10; i++) s = s w; \
-     line = ""; for (i = 0; i < 104858; i++) line = line s; printf "Headline\n\n%s\n", line }' \
-    >"$T/huge.txt" 2>/dev/null
+{ printf 'Headline\n\n'; yes sanctions | head -c 10485760 | tr '\n' ' '; printf '\n'; } >"$T/huge.txt"
 size=$(wc -c <"$T/huge.txt")
 check "huge: input is over 10 MB ($size bytes)" [ "$size" -gt 10000000 ]
 "$DYAD" code --per-story "$T/huge.txt" >"$T/huge.out" 2>"$T/huge.err"

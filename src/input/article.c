@@ -160,7 +160,7 @@ dyad_status rd_article_next(dyad_reader *r) {
     st->line = 1;
     const char *slash = strrchr(r->name, '/');
     st->id = slash ? slash + 1 : r->name;
-    if (rd_slurp(r) < 0) {
+    if (rd_slurp(r, r->opt.max_story) < 0) {
         rd_story_error(r, DYAD_IO, "%s", r->errmsg);
         r->errmsg[0] = 0;
         rd_story_finish(r);

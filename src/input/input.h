@@ -45,7 +45,7 @@ struct dyad_reader {
     char       *all;           /* the whole decompressed input, NUL-ended */
     size_t      all_len;
     size_t      pos;           /* parse position in all */
-    int         started;       /* the first story was produced */
+    int         started;       /* whole-input formats: input slurped */
     uint64_t    pos_line;      /* line number of all[pos], 1-based */
 
     dyad_story  story;         /* the story being returned */
@@ -60,13 +60,15 @@ struct dyad_reader {
 
 /* Read one line (without its '\n'; a final '\r' is kept) into *line and *len,
 ** valid until the next call.  Returns 1, 0 at end of input, -1 on a read
-** error (r->errmsg set).  Lines longer than r->opt.max_story are returned
-** truncated with *toolong = 1 (the rest of the line is skipped). */
+** error (r->errmsg set).  A line longer than r->opt.max_story is skipped and
+** returned as an empty line with *toolong = 1. */
 int rd_getline(dyad_reader *r, const char **line, size_t *len, int *toolong);
 
 /* Read the rest of the input into r->all (NUL-terminated).  Returns 0, or -1
-** on a read error or when it exceeds max_story (r->errmsg set). */
-int rd_slurp(dyad_reader *r);
+** on a read error or when it exceeds limit bytes (r->errmsg set).  Whole-file
+** record formats pass RD_FILE_LIMIT; articles pass opt.max_story. */
+int rd_slurp(dyad_reader *r, size_t limit);
+#define RD_FILE_LIMIT ((size_t)1 << 30)
 
 /* Story helpers. */
 void rd_story_reset(dyad_reader *r);          /* clear r->story, arena, vecs */
@@ -77,7 +79,8 @@ void rd_add_segment(dyad_reader *r, size_t start, size_t end, int kind);
 /* Apply the --date option and dateline date to a story with text set. */
 void rd_story_finish(dyad_reader *r);
 
-/* ----- format parsers: fill r->story, return DYAD_OK or DYAD_DONE */
+/* ----- format parsers: fill r->story, return DYAD_OK or DYAD_DONE.
+** Messages about a story start "NAME: line N: " (r->name, the line). */
 dyad_status rd_jsonl_next(dyad_reader *r);     /* src/input/jsonl.c */
 dyad_status rd_article_next(dyad_reader *r);   /* src/input/article.c */
 dyad_status rd_tabari_next(dyad_reader *r);    /* src/input/tabari.c */
@@ -93,7 +96,7 @@ dyad_status rd_petrarch_next(dyad_reader *r);  /* src/input/petrarch.c */
 size_t rd_textdate(const char *z, size_t n, dyad_date *out);
 
 /* ----- datelines (src/input/dateline.c) */
-typedef struct rd_dateline {
+typedef struct rd_dateline_info {
     size_t    len;          /* bytes of the dateline incl. the dash and the
                             ** spaces after it; 0 = no dateline */
     size_t    place_start;  /* city span ("GENEVA"), relative to z */

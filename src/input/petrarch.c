@@ -33,8 +33,9 @@
 ** or with a malformed start tag is an error story (DYAD_FORMAT); reading
 ** goes on after it.  A <Sentence> that is not closed ends at the next
 ** <Sentence> or the end of input, with a warning.  A self-closing
-** <Sentence .../> directly followed by <EventCoding> or <Text> (a typo in
-** PETR2_GSR_validation.xml) is read as if it were open, with a warning.
+** <Sentence .../> directly followed by <EventCoding> or <Text> (the form of
+** 70 records of PETR2_GSR_validation.xml, closed later by "</Sentence>") is
+** read as if it were open, with a warning.
 */
 #include "input.h"
 
@@ -381,7 +382,7 @@ static void px_story(dyad_reader *r, const px_sentence *s) {
 
 dyad_status rd_petrarch_next(dyad_reader *r) {
     if (!r->started) {
-        if (rd_slurp(r)) return DYAD_IO;
+        if (rd_slurp(r, RD_FILE_LIMIT)) return DYAD_IO;
         r->started = 1;
     }
     /* Find the next <Sentence> outside comments and other markup. */

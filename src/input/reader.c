@@ -110,12 +110,12 @@ int rd_getline(dyad_reader *r, const char **line, size_t *len, int *toolong) {
         }
         scanned = avail;
         if (avail > r->opt.max_story) {
-            /* Too long: return the head, then skip to the next newline. */
+            /* Too long: skip to the next newline and return an empty line
+            ** flagged toolong (the head is not kept: the buffer is reused). */
             *toolong = 1;
-            *line = start;
-            *len = r->opt.max_story;
+            *line = "";
+            *len = 0;
             r->lineno++;
-            start[*len] = 0;
             r->beg = r->end;
             for (;;) {
                 long k = buffer_more(r);
@@ -140,15 +140,14 @@ int rd_getline(dyad_reader *r, const char **line, size_t *len, int *toolong) {
     }
 }
 
-int rd_slurp(dyad_reader *r) {
+int rd_slurp(dyad_reader *r, size_t limit) {
     for (;;) {
         long k = buffer_more(r);
         if (k < 0) return -1;
         if (k == 0) break;
-        if (r->end - r->beg > r->opt.max_story) {
-            snprintf(r->errmsg, sizeof r->errmsg,
-                     "%s: input larger than the %zu-byte story limit", r->name,
-                     r->opt.max_story);
+        if (r->end - r->beg > limit) {
+            snprintf(r->errmsg, sizeof r->errmsg, "%s: input larger than the %zu-byte limit",
+                     r->name, limit);
             return -1;
         }
     }
@@ -284,11 +283,9 @@ static const char *base_ext(const char *path, char *ext, size_t n) {
 }
 
 static int is_tabari_header(const char *z, size_t n) {
-    if (n < 8) return 0;
-    for (int i = 0; i < 6; i++)
-        if (z[i] < '0' || z[i] > '9') return 0;
-    if (z[6] != ' ' && z[6] != '\t') return 0;
-    size_t i = 6;
+    size_t i = 0;
+    while (i < n && z[i] >= '0' && z[i] <= '9') i++;
+    if ((i != 6 && i != 8) || i >= n || (z[i] != ' ' && z[i] != '\t')) return 0;
     while (i < n && (z[i] == ' ' || z[i] == '\t')) i++;
     return i < n && z[i] != '\n' && z[i] != '\r';
 }

@@ -158,7 +158,7 @@ static void tb_header(dyad_reader *r, const tb_line *hd) {
 
 dyad_status rd_tabari_next(dyad_reader *r) {
     if (!r->started) {
-        if (rd_slurp(r)) return DYAD_IO;
+        if (rd_slurp(r, RD_FILE_LIMIT)) return DYAD_IO;
         r->started = 1;
     }
     const char *z;
