@@ -83,7 +83,9 @@ static dyad_token *emit(tk *t, uint32_t start, uint32_t len, int kind, int flags
     if (t->space) flags |= DYAD_TF_SPACE;
     if (!(flags & (DYAD_TF_QUOTE_OPEN | DYAD_TF_QUOTE_CLOSE)) && (t->dq || t->sq))
         flags |= DYAD_TF_QUOTED;
-    if (cls_at(t, start) == CC_UPPER) flags |= DYAD_TF_UPPER;
+    unsigned char c0 = (unsigned char)t->z[start];
+    if (c0 < 0x80 ? (c0 >= 'A' && c0 <= 'Z') : cls_at(t, start) == CC_UPPER)
+        flags |= DYAD_TF_UPPER;
     tok->flags = (uint8_t)flags;
     *tx = t->pending;
     t->pending = 0;
@@ -158,7 +160,10 @@ static uint32_t word(tk *t, uint32_t i, uint32_t lead) {
             unsigned char c = (unsigned char)z[j];
             if (c < 0x80) {
                 uint32_t j0 = j;
-                while (j < end && ascii_alnum[(unsigned char)z[j]]) j++;
+                /* The story text is NUL-terminated and NUL is not alnum, so
+                ** the scan needs no bounds check; clamp to the segment. */
+                while (ascii_alnum[(unsigned char)z[j]]) j++;
+                if (j > end) j = end;
                 if (j == j0) break;
                 run += (int)(j - j0);
                 prev = txt_ascii_class[(unsigned char)z[j - 1]];
@@ -441,6 +446,11 @@ int txt_tokenize(txt_doc *d, uint32_t start, uint32_t end) {
     while (i < end) {
         unsigned char b = (unsigned char)z[i];
         txt_char ch;
+        if (b == ' ') {                 /* the commonest byte */
+            t.space = 1;
+            i++;
+            continue;
+        }
         if (b < 0x80) {
             ch.cp = b;
             ch.cls = txt_ascii_class[b];
