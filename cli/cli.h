@@ -27,11 +27,21 @@ typedef void (*cli_fail_fn)(void *ctx, const char *path, const char *msg);
 int cli_each_story(char **files, int n, const dyad_read_options *opt, cli_story_fn fn,
                    cli_fail_fn fail, void *ctx);
 
-/* Parse "--date YYYY-MM-DD"; prints an error and returns -1 when bad. */
-int cli_parse_date(const char *cmd, const char *arg, dyad_date *out);
+/* An option of a subcommand: a flag (sets *flag = 1) or, when value is not
+** NULL, an option with a value ("--dict F" or "--dict=F"). */
+typedef struct cli_opt {
+    const char  *name;      /* "--per-story" */
+    int         *flag;      /* set to 1 when given, or NULL */
+    const char **value;     /* receives the value, or NULL */
+} cli_opt;
 
-/* Print "dyad CMD: unknown option 'X'" and a hint; returns EXIT_USAGE. */
-int cli_unknown(const char *cmd, const char *opt);
+/* Parse argv[1..argc) of subcommand cmd: the options in opts (ended by a
+** zero entry), --help/-h (prints usage), --date YYYY-MM-DD (into
+** ropt->date); other arguments are files, stored in files[] (room for argc)
+** with their count in *nfiles.  Returns 0, 1 when help was printed, or
+** EXIT_USAGE after printing what is wrong. */
+int cli_parse(const char *cmd, const char *usage, int argc, char **argv, const cli_opt *opts,
+              dyad_read_options *ropt, char **files, int *nfiles);
 
 /* Write all of p[0..n) to stdout; -1 on failure. */
 int cli_write(const char *p, size_t n);

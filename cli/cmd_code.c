@@ -72,27 +72,15 @@ int cmd_code(int argc, char **argv) {
     char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0;
     if (!files) return EXIT_USAGE;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            fputs(usage, stdout);
-            free(files);
-            return 0;
-        } else if (!strcmp(a, "--per-story")) {
-            c.per_story = 1;
-        } else if (!strcmp(a, "--date") || !strncmp(a, "--date=", 7)) {
-            const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-            if (cli_parse_date("code", v, &ropt.date) < 0) { free(files); return EXIT_USAGE; }
-        } else if (!strcmp(a, "--dict") || !strncmp(a, "--dict=", 7)) {
-            const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v) { fprintf(stderr, "dyad code: --dict needs a file\n"); free(files); return EXIT_USAGE; }
-            eopt.dict_config = v;
-        } else if (a[0] == '-' && a[1] != 0) {
-            free(files);
-            return cli_unknown("code", a);
-        } else {
-            files[nfiles++] = argv[i];
-        }
+    const cli_opt opts[] = {
+        {"--per-story", &c.per_story, NULL},
+        {"--dict", NULL, &eopt.dict_config},
+        {NULL, NULL, NULL},
+    };
+    int k = cli_parse("code", usage, argc, argv, opts, &ropt, files, &nfiles);
+    if (k) {
+        free(files);
+        return k == 1 ? 0 : k;
     }
     dyad_engine *e;
     char *err = NULL;

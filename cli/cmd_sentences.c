@@ -118,25 +118,15 @@ int cmd_sentences(int argc, char **argv) {
     char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0;
     if (!files) return EXIT_USAGE;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            fputs(usage, stdout);
-            free(files);
-            return 0;
-        } else if (!strcmp(a, "--tokens")) {
-            c.tokens = 1;
-        } else if (!strcmp(a, "--stats")) {
-            c.stats = 1;
-        } else if (!strcmp(a, "--date") || !strncmp(a, "--date=", 7)) {
-            const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-            if (cli_parse_date("sentences", v, &ropt.date) < 0) { free(files); return EXIT_USAGE; }
-        } else if (a[0] == '-' && a[1] != 0) {
-            free(files);
-            return cli_unknown("sentences", a);
-        } else {
-            files[nfiles++] = argv[i];
-        }
+    const cli_opt opts[] = {
+        {"--tokens", &c.tokens, NULL},
+        {"--stats", &c.stats, NULL},
+        {NULL, NULL, NULL},
+    };
+    int k = cli_parse("sentences", usage, argc, argv, opts, &ropt, files, &nfiles);
+    if (k) {
+        free(files);
+        return k == 1 ? 0 : k;
     }
     dyad_engine *e;
     char *err = NULL;

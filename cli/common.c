@@ -6,17 +6,54 @@
 #include <stdlib.h>
 #include <string.h>
 
-int cli_parse_date(const char *cmd, const char *arg, dyad_date *out) {
-    if (!arg || dyad_date_parse(arg, strlen(arg), out) != DYAD_OK) {
-        fprintf(stderr, "dyad %s: --date expects YYYY-MM-DD, got '%s'\n", cmd, arg ? arg : "");
-        return -1;
+int cli_parse(const char *cmd, const char *usage, int argc, char **argv, const cli_opt *opts,
+              dyad_read_options *ropt, char **files, int *nfiles) {
+    *nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || a[1] == 0) {
+            files[(*nfiles)++] = argv[i];
+            continue;
+        }
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(usage, stdout);
+            return 1;
+        }
+        /* "--name=value" or "--name value" */
+        const char *eq = strchr(a, '=');
+        size_t n = eq ? (size_t)(eq - a) : strlen(a);
+        const cli_opt *o = NULL;
+        static const cli_opt date_opt = {"--date", NULL, NULL};
+        if (n == 6 && !strncmp(a, "--date", 6)) o = &date_opt;
+        for (const cli_opt *p = opts; !o && p && p->name; p++)
+            if (strlen(p->name) == n && !strncmp(a, p->name, n)) o = p;
+        if (!o) {
+            fprintf(stderr, "dyad %s: unknown option '%s' (see 'dyad %s --help')\n", cmd, a, cmd);
+            return EXIT_USAGE;
+        }
+        if (o->flag) {
+            if (eq) {
+                fprintf(stderr, "dyad %s: option '%.*s' takes no value\n", cmd, (int)n, a);
+                return EXIT_USAGE;
+            }
+            *o->flag = 1;
+            continue;
+        }
+        const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+        if (!v || !v[0]) {
+            fprintf(stderr, "dyad %s: option '%.*s' needs a value\n", cmd, (int)n, a);
+            return EXIT_USAGE;
+        }
+        if (o == &date_opt) {
+            if (dyad_date_parse(v, strlen(v), &ropt->date) != DYAD_OK) {
+                fprintf(stderr, "dyad %s: --date expects YYYY-MM-DD, got '%s'\n", cmd, v);
+                return EXIT_USAGE;
+            }
+        } else {
+            *o->value = v;
+        }
     }
     return 0;
-}
-
-int cli_unknown(const char *cmd, const char *opt) {
-    fprintf(stderr, "dyad %s: unknown option '%s' (see 'dyad %s --help')\n", cmd, opt, cmd);
-    return EXIT_USAGE;
 }
 
 int cli_write(const char *p, size_t n) {
