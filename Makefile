@@ -1,5 +1,6 @@
 # dyad - plain Makefile.  Targets: all (build/dyad), test, bench, install,
-# sanitize (tests under AddressSanitizer + UBSan), clean.
+# sanitize (tests under AddressSanitizer + UBSan), fuzz (libFuzzer target),
+# clean.
 
 CC      ?= cc
 PREFIX  ?= /usr/local
@@ -52,6 +53,15 @@ sanitize:
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" test
 
+# libFuzzer target over the readers and the text layer (clang).
+FUZZ_SRC := $(LIB_SRC) tests/fuzz/fuzz_story.c
+fuzz: build-fuzz/fuzz_story
+build-fuzz/fuzz_story: $(FUZZ_SRC) $(wildcard src/*/*.h include/*.h)
+	@mkdir -p build-fuzz
+	clang $(CPPFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  -o $@ $(FUZZ_SRC) $(LIBS)
+
 # Benchmark of the text layer on the Reuters corpus (needs ../shared).
 bench: $(BUILD)/dyad
 	@sh bench/bench.sh $(BUILD)/dyad
@@ -67,7 +77,7 @@ install: $(BUILD)/dyad $(BUILD)/libdyad.a
 	install -m 644 doc/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
-.PHONY: all test sanitize bench install clean
+.PHONY: all test sanitize fuzz bench install clean
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

@@ -158,6 +158,15 @@ typedef struct dyad_read_options {
 dyad_status dyad_reader_open(const char *path, const dyad_read_options *opt,
                              dyad_reader **out, char **errmsg);
 
+/* Read stories from the n bytes at data (plain, gzip or zstd), which must
+** stay valid until dyad_reader_close().  name stands for a file name: its
+** extension guides format detection, and it names the input in messages and
+** in the id of a plain-text article ("memory" when NULL).  Returns as
+** dyad_reader_open(). */
+dyad_status dyad_reader_open_memory(const void *data, size_t n, const char *name,
+                                    const dyad_read_options *opt, dyad_reader **out,
+                                    char **errmsg);
+
 /* Next story.  Returns DYAD_OK with *out set (check (*out)->status: a
 ** malformed record is still returned, as a story with an error), DYAD_DONE
 ** at the end, or DYAD_IO/DYAD_NOMEM when reading failed (the stream ends;

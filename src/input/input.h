@@ -18,10 +18,12 @@
 /* ----- byte sources (src/input/source.c) */
 typedef struct rd_source rd_source;
 
-/* Open path ("-" = stdin); detects gzip and zstd by magic bytes.  Returns
-** NULL and writes a message naming the file into err (size errn) on
-** failure. */
-rd_source *rd_source_open(const char *path, char *err, size_t errn);
+/* Open path ("-" = stdin), or, when mem is not NULL, the mem_len bytes at
+** mem (not copied; path then only names them); detects gzip and zstd by
+** magic bytes.  Returns NULL and writes a message naming the file into err
+** (size errn) on failure. */
+rd_source *rd_source_open(const char *path, const void *mem, size_t mem_len, char *err,
+                          size_t errn);
 /* Read up to n bytes; returns bytes read, 0 at the end, -1 on error (message
 ** in err). */
 long rd_source_read(rd_source *s, char *buf, size_t n, char *err, size_t errn);

@@ -21,8 +21,8 @@ const char *dyad_format_name(dyad_format f) {
     return "unknown";
 }
 
-dyad_status dyad_reader_open(const char *path, const dyad_read_options *opt,
-                             dyad_reader **out, char **errmsg) {
+static dyad_status reader_open(const char *path, const void *mem, size_t n,
+                               const dyad_read_options *opt, dyad_reader **out, char **errmsg) {
     *out = NULL;
     if (errmsg) *errmsg = NULL;
     dyad_reader *r = calloc(1, sizeof *r);
@@ -32,10 +32,10 @@ dyad_status dyad_reader_open(const char *path, const dyad_read_options *opt,
     if (r->opt.max_story > UINT32_MAX - 1) r->opt.max_story = UINT32_MAX - 1;
     r->path = strdup(path ? path : "-");
     if (!r->path) goto nomem;
-    r->name = strcmp(r->path, "-") == 0 ? "stdin" : r->path;
+    r->name = strcmp(r->path, "-") == 0 && !mem ? "stdin" : r->path;
     r->fmt = r->opt.format;
     char err[512];
-    r->src = rd_source_open(r->path, err, sizeof err);
+    r->src = rd_source_open(r->path, mem, n, err, sizeof err);
     if (!r->src) {
         if (errmsg) *errmsg = strdup(err);
         dyad_reader_close(r);
@@ -47,6 +47,19 @@ nomem:
     dyad_reader_close(r);
     if (errmsg) *errmsg = strdup("out of memory");
     return DYAD_NOMEM;
+}
+
+dyad_status dyad_reader_open(const char *path, const dyad_read_options *opt,
+                             dyad_reader **out, char **errmsg) {
+    return reader_open(path, NULL, 0, opt, out, errmsg);
+}
+
+dyad_status dyad_reader_open_memory(const void *data, size_t n, const char *name,
+                                    const dyad_read_options *opt, dyad_reader **out,
+                                    char **errmsg) {
+    static const char empty[1] = "";
+    return reader_open(name ? name : "memory", data ? data : empty, data ? n : 0, opt, out,
+                       errmsg);
 }
 
 void dyad_reader_close(dyad_reader *r) {

@@ -21,6 +21,8 @@ struct rd_source {
     int      fd;            /* file descriptor (0 for stdin) */
     int      owns_fd;       /* close fd at the end */
     const char *name;       /* for messages (not owned) */
+    const unsigned char *mem; /* memory source (not owned), or NULL: use fd */
+    size_t   mem_len, mem_pos;
     unsigned char *in;      /* compressed input buffer */
     size_t   in_cap;
     size_t   in_pos, in_len;/* unread compressed bytes [in_pos, in_len) */
@@ -34,6 +36,17 @@ struct rd_source {
 
 #define SRC_INBUF (256 * 1024)
 
+/* Read up to n raw (still compressed) bytes from the descriptor or memory.
+** Returns bytes read, 0 at the end, -1 on error (errno set). */
+static ssize_t raw_read(rd_source *s, void *buf, size_t n) {
+    if (!s->mem) return read(s->fd, buf, n);
+    size_t k = s->mem_len - s->mem_pos;
+    if (k > n) k = n;
+    memcpy(buf, s->mem + s->mem_pos, k);
+    s->mem_pos += k;
+    return (ssize_t)k;
+}
+
 /* Fill s->in from the descriptor; returns bytes added, 0 at EOF, -1 on error. */
 static long fill(rd_source *s, char *err, size_t errn) {
     if (s->in_pos > 0 && s->in_pos < s->in_len)
@@ -42,7 +55,7 @@ static long fill(rd_source *s, char *err, size_t errn) {
     s->in_pos = 0;
     if (s->in_eof || s->in_len == s->in_cap) return 0;
     for (;;) {
-        ssize_t k = read(s->fd, s->in + s->in_len, s->in_cap - s->in_len);
+        ssize_t k = raw_read(s, s->in + s->in_len, s->in_cap - s->in_len);
         if (k < 0 && errno == EINTR) continue;
         if (k < 0) {
             snprintf(err, errn, "%s: read error: %s", s->name, strerror(errno));
@@ -54,13 +67,18 @@ static long fill(rd_source *s, char *err, size_t errn) {
     }
 }
 
-rd_source *rd_source_open(const char *path, char *err, size_t errn) {
+rd_source *rd_source_open(const char *path, const void *mem, size_t mem_len, char *err,
+                          size_t errn) {
     rd_source *s = calloc(1, sizeof *s);
     if (!s) { snprintf(err, errn, "out of memory"); return NULL; }
     s->in_cap = SRC_INBUF;
     s->in = malloc(s->in_cap);
     if (!s->in) { free(s); snprintf(err, errn, "out of memory"); return NULL; }
-    if (!path || strcmp(path, "-") == 0) {
+    if (mem) {
+        s->mem = mem;
+        s->mem_len = mem_len;
+        s->name = path ? path : "memory";
+    } else if (!path || strcmp(path, "-") == 0) {
         s->fd = 0;
         s->name = "stdin";
     } else {
@@ -109,7 +127,7 @@ static long read_plain(rd_source *s, char *buf, size_t n, char *err, size_t errn
     }
     if (s->in_eof) return 0;
     for (;;) {
-        ssize_t k = read(s->fd, buf, n);
+        ssize_t k = raw_read(s, buf, n);
         if (k < 0 && errno == EINTR) continue;
         if (k < 0) {
             snprintf(err, errn, "%s: read error: %s", s->name, strerror(errno));

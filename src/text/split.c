@@ -12,17 +12,18 @@
 
 #include <stdlib.h>
 
-/* Abbreviations that keep their period.  2 = title or month: never ends a
-** sentence before a name or number; 3 = "No" (only before a number). */
+/* Abbreviations that keep their period.  1 = ends a sentence only before a
+** capitalised function word (Inc., Oct.); 2 = a title, never ends one
+** (Gen., Mr.); 3 = "No" (an abbreviation only before a number). */
 static const struct { const char *w; int a; } abbrevs[] = {
-    {"Adm", 2}, {"Amb", 2}, {"Apr", 2}, {"Aug", 2}, {"Brig", 2}, {"Bros", 1}, {"Capt", 2},
-    {"Cmdr", 2}, {"Co", 1}, {"Col", 2}, {"Corp", 1}, {"Cos", 1}, {"Cpl", 2}, {"Dec", 2},
-    {"Dept", 1}, {"Dr", 2}, {"Feb", 2}, {"Fr", 2}, {"Ft", 2}, {"Gen", 2}, {"Gov", 2},
-    {"Hon", 2}, {"Inc", 1}, {"Jan", 2}, {"Jr", 1}, {"Jul", 2}, {"Jun", 2}, {"Lt", 2},
-    {"Ltd", 1}, {"Maj", 2}, {"Mar", 2}, {"Messrs", 2}, {"Mme", 2}, {"Mr", 2}, {"Mrs", 2},
-    {"Ms", 2}, {"Msgr", 2}, {"Mt", 2}, {"No", 3}, {"Nov", 2}, {"Oct", 2}, {"Plc", 1},
+    {"Adm", 2}, {"Amb", 2}, {"Apr", 1}, {"Aug", 1}, {"Brig", 2}, {"Bros", 1}, {"Capt", 2},
+    {"Cmdr", 2}, {"Co", 1}, {"Col", 2}, {"Corp", 1}, {"Cos", 1}, {"Cpl", 2}, {"Dec", 1},
+    {"Dept", 1}, {"Dr", 2}, {"Feb", 1}, {"Fr", 2}, {"Ft", 2}, {"Gen", 2}, {"Gov", 2},
+    {"Hon", 2}, {"Inc", 1}, {"Jan", 1}, {"Jr", 1}, {"Jul", 1}, {"Jun", 1}, {"Lt", 2},
+    {"Ltd", 1}, {"Maj", 2}, {"Mar", 1}, {"Messrs", 2}, {"Mme", 2}, {"Mr", 2}, {"Mrs", 2},
+    {"Ms", 2}, {"Msgr", 2}, {"Mt", 2}, {"No", 3}, {"Nov", 1}, {"Oct", 1}, {"Plc", 1},
     {"Pres", 2}, {"Prof", 2}, {"Pvt", 2}, {"Rep", 2}, {"Reps", 2}, {"Rev", 2}, {"Sen", 2},
-    {"Sens", 2}, {"Sep", 2}, {"Sept", 2}, {"Sgt", 2}, {"Sr", 1}, {"St", 2}, {"Supt", 2},
+    {"Sens", 2}, {"Sep", 1}, {"Sept", 1}, {"Sgt", 2}, {"Sr", 1}, {"St", 2}, {"Supt", 2},
     {"approx", 1}, {"cf", 1}, {"e.g", 1}, {"est", 1}, {"etc", 1}, {"i.e", 1}, {"no", 3},
     {"vs", 2},
 };

@@ -85,8 +85,9 @@ int txt_split(txt_doc *d, size_t first, int whole);
 void txt_finish(txt_doc *d);
 
 /* Is the word z[0..n) (without its period) an abbreviation that keeps its
-** period?  Returns 0 (no), 1 (yes; may end a sentence), 2 (a title or month:
-** never ends a sentence before a name/number). */
+** period?  Returns 0 (no), 1 (yes; may end a sentence before a capitalised
+** function word), 2 (a title: never ends a sentence), 3 ("No": only before
+** a number). */
 int txt_abbrev(const char *z, size_t n);
 
 /* Is z[0..n) a capitalised function word that begins sentences? */

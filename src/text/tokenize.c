@@ -154,6 +154,7 @@ static uint32_t word(tk *t, uint32_t i, uint32_t lead) {
     int kind = digit_start ? DYAD_TOK_NUMBER : DYAD_TOK_WORD;
     uint32_t apos = UINT32_MAX, apos_len = 0;
     uint8_t prev = CC_LOWER;
+    int bad = 0;                      /* DYAD_TF_BADUTF8 when invalid bytes */
 
     for (;;) {
         while (j < end) {
@@ -172,6 +173,7 @@ static uint32_t word(tk *t, uint32_t i, uint32_t lead) {
             txt_char ch;
             txt_decode(z, end, j, &ch);
             if (!is_letter_cls(ch.cls)) break;
+            if (ch.bad) bad = DYAD_TF_BADUTF8;
             if (ch.bad || ch.cp == 0xAD || (ch.cp >= 0x200B && ch.cp <= 0x200F) ||
                 (ch.cp >= 0x2060 && ch.cp <= 0x206F) || (ch.cp >= 0xFE00 && ch.cp <= 0xFE0F))
                 norm = 1;
@@ -248,7 +250,7 @@ static uint32_t word(tk *t, uint32_t i, uint32_t lead) {
                 else
                     break;
             }
-            return emit_word(t, s, j, DYAD_TOK_URL, norm, 0);
+            return emit_word(t, s, j, DYAD_TOK_URL, norm, bad);
         }
         break;
     }
@@ -257,13 +259,13 @@ static uint32_t word(tk *t, uint32_t i, uint32_t lead) {
     if (apos != UINT32_MAX && kind != DYAD_TOK_URL) {
         uint32_t suf = apos + apos_len;
         if (clitic(z + suf, j - suf) && apos > s) {
-            emit_word(t, s, apos, kind, norm, 0);
+            emit_word(t, s, apos, kind, norm, bad);
             emit_word(t, apos, j, DYAD_TOK_WORD, apos_len > 1, DYAD_TF_CLITIC);
             return j;
         }
         if (dyad_ieq(z + suf, j - suf, "t") && apos > s + 1 &&
             (z[apos - 1] == 'n' || z[apos - 1] == 'N')) {
-            emit_word(t, s, apos - 1, kind, norm, 0);
+            emit_word(t, s, apos - 1, kind, norm, bad);
             emit_word(t, apos - 1, j, DYAD_TOK_WORD, apos_len > 1, DYAD_TF_CLITIC);
             return j;
         }
@@ -282,13 +284,13 @@ static uint32_t word(tk *t, uint32_t i, uint32_t lead) {
             a = (q > j + 1 && cls_at(t, q) == CC_DIGIT) ? 2 : 0;
         }
         if (a) {
-            dyad_token *tok = emit(t, s, j + 1 - s, kind, DYAD_TF_ABBREV,
+            dyad_token *tok = emit(t, s, j + 1 - s, kind, DYAD_TF_ABBREV | bad,
                                    norm ? normalise(t, s, j + 1) : NULL);
             if (tok && a == 2) DVEC_AT(&t->d->tx, uint8_t, t->d->tx.n - 1) |= TX_TITLE;
             return j + 1;
         }
     }
-    return emit_word(t, s, j, kind, norm, 0);
+    return emit_word(t, s, j, kind, norm, bad);
 }
 
 /* URL starting at i: up to whitespace, without trailing punctuation. */
