@@ -16,18 +16,24 @@
 ** capitalised function word (Inc., Oct.); 2 = a title, never ends one
 ** (Gen., Mr.); 3 = "No" (an abbreviation only before a number). */
 static const struct { const char *w; int a; } abbrevs[] = {
-    {"Adm", 2}, {"Amb", 2}, {"Apr", 1}, {"Aug", 1}, {"Brig", 2}, {"Bros", 1}, {"Capt", 2},
-    {"Cmdr", 2}, {"Co", 1}, {"Col", 2}, {"Corp", 1}, {"Cos", 1}, {"Cpl", 2}, {"Dec", 1},
-    {"Dept", 1}, {"Dr", 2}, {"Feb", 1}, {"Fr", 2}, {"Ft", 2}, {"Gen", 2}, {"Gov", 2},
-    {"Hon", 2}, {"Inc", 1}, {"Jan", 1}, {"Jr", 1}, {"Jul", 1}, {"Jun", 1}, {"Lt", 2},
-    {"Ltd", 1}, {"Maj", 2}, {"Mar", 1}, {"Messrs", 2}, {"Mme", 2}, {"Mr", 2}, {"Mrs", 2},
-    {"Ms", 2}, {"Msgr", 2}, {"Mt", 2}, {"No", 3}, {"Nov", 1}, {"Oct", 1}, {"Plc", 1},
-    {"Pres", 2}, {"Prof", 2}, {"Pvt", 2}, {"Rep", 2}, {"Reps", 2}, {"Rev", 2}, {"Sen", 2},
-    {"Sens", 2}, {"Sep", 1}, {"Sept", 1}, {"Sgt", 2}, {"Sr", 1}, {"St", 2}, {"Supt", 2},
-    {"approx", 1}, {"cf", 1}, {"e.g", 1}, {"est", 1}, {"etc", 1}, {"i.e", 1}, {"no", 3},
-    {"vs", 2},
+    {"Adm", 2}, {"Ala", 1}, {"Amb", 2}, {"Apr", 1}, {"Ariz", 1}, {"Ark", 1}, {"Aug", 1},
+    {"Ave", 1}, {"Bhd", 1}, {"Blvd", 1}, {"Brig", 2}, {"Bros", 1}, {"Calif", 1}, {"Capt", 2},
+    {"Cmdr", 2}, {"Co", 1}, {"Col", 2}, {"Colo", 1}, {"Conn", 1}, {"Corp", 1}, {"Cos", 1},
+    {"Cpl", 2}, {"Dec", 1}, {"Del", 1}, {"Dept", 1}, {"Dr", 2}, {"Feb", 1}, {"Fla", 1},
+    {"Fr", 2}, {"Ft", 2}, {"Ga", 1}, {"Gen", 2}, {"Gov", 2}, {"Hon", 2}, {"Ill", 1}, {"Inc", 1},
+    {"Ind", 1}, {"Jan", 1}, {"Jr", 1}, {"Jul", 1}, {"Jun", 1}, {"Kan", 1}, {"Kans", 1},
+    {"Ky", 1}, {"La", 1}, {"Lt", 2}, {"Ltd", 1}, {"Maj", 2}, {"Mar", 1}, {"Mass", 1}, {"Md", 1},
+    {"Messrs", 2}, {"Mich", 1}, {"Minn", 1}, {"Miss", 1}, {"Mme", 2}, {"Mo", 1}, {"Mont", 1},
+    {"Mr", 2}, {"Mrs", 2}, {"Ms", 2}, {"Msgr", 2}, {"Mt", 2}, {"Neb", 1}, {"Nev", 1}, {"No", 3},
+    {"Nos", 1}, {"Nov", 1}, {"Oct", 1}, {"Okla", 1}, {"Ore", 1}, {"Pa", 1}, {"Penn", 1},
+    {"Plc", 1}, {"Pres", 2}, {"Prof", 2}, {"Pty", 1}, {"Pvt", 2}, {"Rep", 2}, {"Reps", 2},
+    {"Rev", 2}, {"Sen", 2}, {"Sens", 2}, {"Sep", 1}, {"Sept", 1}, {"Sgt", 2}, {"Sr", 1},
+    {"St", 2}, {"Supt", 2}, {"Tenn", 1}, {"Tex", 1}, {"Va", 1}, {"Vt", 1}, {"Wash", 1},
+    {"Wis", 1}, {"Wisc", 1}, {"Wyo", 1}, {"approx", 1}, {"cf", 1}, {"e.g", 1}, {"est", 1},
+    {"etc", 1}, {"i.e", 1}, {"no", 3}, {"vs", 2},
 };
 
+/* (Sorted by strcmp: txt_tables_sorted() checks it.) */
 static int cmp_abbrev(const void *k, const void *e) {
     const char *key = k;
     return strcmp(key, ((const char *const *)e)[0]);
@@ -69,6 +75,14 @@ int txt_starter(const char *z, size_t n) {
     key[n] = 0;
     return bsearch(key, starters, sizeof starters / sizeof *starters, sizeof *starters,
                    cmp_str) != NULL;
+}
+
+int txt_tables_sorted(void) {
+    for (size_t i = 1; i < sizeof abbrevs / sizeof *abbrevs; i++)
+        if (strcmp(abbrevs[i - 1].w, abbrevs[i].w) >= 0) return 0;
+    for (size_t i = 1; i < sizeof starters / sizeof *starters; i++)
+        if (strcmp(starters[i - 1], starters[i]) >= 0) return 0;
+    return 1;
 }
 
 /* ------------------------------------------------------------- splitting */

@@ -93,4 +93,7 @@ int txt_abbrev(const char *z, size_t n);
 /* Is z[0..n) a capitalised function word that begins sentences? */
 int txt_starter(const char *z, size_t n);
 
+/* 1 when the word tables are in the order their binary searches need. */
+int txt_tables_sorted(void);
+
 #endif /* DYAD_TEXT_H */
