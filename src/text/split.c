@@ -139,6 +139,14 @@ static int has_content(const dyad_token *t, size_t n) {
 
 static void add_sentence(txt_doc *d, size_t first, size_t end, uint32_t flags) {
     if (end <= first) return;
+    /* No sentence exceeds the limit, whatever path ended it (closing marks
+    ** after an end mark can carry a sentence past the check in txt_split). */
+    while (end - first > d->max_tokens) {
+        add_sentence(d, first, first + d->max_tokens, flags | DYAD_SF_CUT);
+        d->ncut++;
+        first += d->max_tokens;
+        flags &= ~(uint32_t)DYAD_SF_PARA_START;
+    }
     const dyad_token *t = &DVEC_AT(&d->tokens, dyad_token, 0);
     if (!has_content(t + first, end - first)) return;
     dyad_sentence *s = dvec_push(&d->sents, sizeof *s);

@@ -14,8 +14,13 @@
 
 #include "dyad.h"
 
-static void check(int ok) {
-    if (!ok) abort();
+#include <stdio.h>
+
+#define check(ok) check_at((ok), #ok, __LINE__)
+static void check_at(int ok, const char *what, int line) {
+    if (ok) return;
+    fprintf(stderr, "fuzz_story.c:%d: invariant broken: %s\n", line, what);
+    abort();
 }
 
 static int valid_utf8(const unsigned char *s, size_t n) {
