@@ -135,7 +135,7 @@ static int clitic(const char *z, size_t n) {
 
 static uint32_t emit_word(tk *t, uint32_t s, uint32_t e, int kind, int needs_norm, int flags) {
     const char *norm = needs_norm ? normalise(t, s, e) : NULL;
-    if (needs_norm && !norm) return e;
+    if (needs_norm && (!norm || !norm[0])) return e;   /* only invisible characters */
     emit(t, s, e - s, kind, flags, norm);
     return e;
 }
