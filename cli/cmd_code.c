@@ -90,6 +90,10 @@ int cmd_code(int argc, char **argv) {
         free(files);
         return EXIT_USAGE;
     }
+    const dyad_dict *dict = dyad_engine_dict(e);
+    if (dict && dyad_dict_warning_count(dict))
+        fprintf(stderr, "dyad code: %zu dictionary warnings (see 'dyad dict check %s')\n",
+                dyad_dict_warning_count(dict), eopt.dict_config);
     c.s = dyad_session_new(e);
     int rc = EXIT_USAGE;
     if (c.s) rc = cli_each_story(files, nfiles, &ropt, on_story, on_fail, &c);

@@ -11,6 +11,7 @@ static const char usage[] =
     "Commands:\n"
     "  code        code stories into events (JSON lines)\n"
     "  sentences   show the sentences and tokens of stories\n"
+    "  dict        check, describe and query dictionary files\n"
     "\n"
     "'dyad COMMAND --help' describes a command; 'dyad --version' prints the version.\n";
 
@@ -30,6 +31,7 @@ int main(int argc, char **argv) {
     }
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "sentences")) return cmd_sentences(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n%s", cmd, usage);
     return EXIT_USAGE;
 }

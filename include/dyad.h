@@ -183,6 +183,61 @@ const char *dyad_reader_errmsg(const dyad_reader *r);
 void dyad_reader_close(dyad_reader *r);
 
 /* ---------------------------------------------------------------------
+** Dictionaries (src/dict)
+**
+** The ecosystem's dictionary files, read unchanged: TABARI .actors, .agents,
+** .verbs, .options and .project; PETRARCH-1 and PETRARCH-2 verb files,
+** Phoenix actors, agents, discards and issues, and PETRARCH .ini configs.
+** A loaded set is immutable and may be shared by threads.
+*/
+
+typedef struct dyad_dict dyad_dict;
+
+/* Load the n files at paths: dictionary files (kind told from the name,
+** then the content) or configurations naming them (TABARI .project,
+** PETRARCH .ini; their files are read relative to them).  Bad entries are
+** warnings and are skipped; an unusable file is an error and is skipped.
+** Returns DYAD_OK and *out (check dyad_dict_error_count()), or DYAD_NOMEM. */
+dyad_status dyad_dict_load(const char *const *paths, size_t n, dyad_dict **out);
+
+/* Free a set.  NULL is a no-op. */
+void dyad_dict_free(dyad_dict *d);
+
+/* Kind of dictionary file path is ("actors", "agents", "verbs", "discards",
+** "issues", "options", "project", "config" or "unknown"), told from its
+** name, then its content. */
+const char *dyad_dict_kind(const char *path);
+
+/* Problems met while loading, in order: "file:line: what".  *is_error is
+** set to 1 for an unusable file, 0 for a warning. */
+size_t dyad_dict_message_count(const dyad_dict *d);
+const char *dyad_dict_message(const dyad_dict *d, size_t i, int *is_error);
+size_t dyad_dict_warning_count(const dyad_dict *d);
+size_t dyad_dict_error_count(const dyad_dict *d);
+
+/* Entry counts, load time and memory of a set. */
+typedef struct dyad_dict_stats {
+    size_t actors, actor_names, agents, agent_names, verbs, verb_forms, patterns, synsets,
+        discards, issues, options;
+    size_t index_words;     /* distinct first words in the phrase index */
+    size_t bytes;           /* memory held by the set */
+    double load_seconds;    /* time dyad_dict_load took */
+} dyad_dict_stats;
+
+void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *out);
+
+/* What the set says about a phrase ("John Kerry", "foreign minister",
+** "imposed") on a date (the null date: undated codes first): one JSON line
+** per matching entry, {"kind","phrase","code","file","line"} plus "forms"
+** or "patterns" for verbs.  Returns a malloc'd string (caller frees; "" when
+** nothing matches), or NULL when out of memory. */
+char *dyad_dict_lookup(const dyad_dict *d, const char *phrase, dyad_date date);
+
+/* The canonical text of every entry (one per line; format in
+** src/dict/dict.h).  Returns a malloc'd string (caller frees) or NULL. */
+char *dyad_dict_dump(const dyad_dict *d);
+
+/* ---------------------------------------------------------------------
 ** Engine (compiled resources)
 */
 
@@ -202,6 +257,9 @@ dyad_status dyad_engine_open(const dyad_engine_options *opt, dyad_engine **out,
 
 /* Free an engine.  Every session on it must be freed first.  NULL is a no-op. */
 void dyad_engine_close(dyad_engine *e);
+
+/* The dictionary set the engine loaded (--dict), or NULL. */
+const dyad_dict *dyad_engine_dict(const dyad_engine *e);
 
 /* ---------------------------------------------------------------------
 ** Sessions, sentences and tokens (src/text)

@@ -18,21 +18,39 @@ dyad_status dyad_engine_open(const dyad_engine_options *opt, dyad_engine **out, 
     if (opt) e->opt = *opt;
     if (!e->opt.max_sentence_tokens) e->opt.max_sentence_tokens = 250;
     if (e->opt.dict_config) {
-        /* Dictionary loading arrives with the dictionary stage; until then a
-        ** configuration must at least be readable. */
-        FILE *f = fopen(e->opt.dict_config, "rb");
-        if (!f) {
-            if (errmsg) *errmsg = dyad_strdupf("%s: cannot open dictionary configuration", e->opt.dict_config);
+        const char *paths[1] = {e->opt.dict_config};
+        dyad_status st = dyad_dict_load(paths, 1, &e->dict);
+        if (st != DYAD_OK) {
+            if (errmsg) *errmsg = strdup("out of memory");
+            free(e);
+            return st;
+        }
+        if (dyad_dict_error_count(e->dict)) {
+            /* The first unusable file names the problem. */
+            for (size_t i = 0; i < dyad_dict_message_count(e->dict); i++) {
+                int err = 0;
+                const char *m = dyad_dict_message(e->dict, i, &err);
+                if (err && errmsg) {
+                    *errmsg = dyad_strdupf("unreadable dictionaries: %s", m);
+                    break;
+                }
+            }
+            dyad_dict_free(e->dict);
             free(e);
             return DYAD_IO;
         }
-        fclose(f);
     }
     *out = e;
     return DYAD_OK;
 }
 
-void dyad_engine_close(dyad_engine *e) { free(e); }
+void dyad_engine_close(dyad_engine *e) {
+    if (!e) return;
+    dyad_dict_free(e->dict);
+    free(e);
+}
+
+const dyad_dict *dyad_engine_dict(const dyad_engine *e) { return e->dict; }
 
 dyad_session *dyad_session_new(const dyad_engine *e) {
     dyad_session *s = calloc(1, sizeof *s);

@@ -11,6 +11,7 @@
 
 struct dyad_engine {
     dyad_engine_options opt;    /* as given, defaults filled in */
+    dyad_dict          *dict;   /* --dict set, or NULL (owned) */
 };
 
 struct dyad_session {

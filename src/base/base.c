@@ -141,6 +141,12 @@ void arena_free(dyad_arena *a) {
     a->oom = 0;
 }
 
+size_t arena_bytes(const dyad_arena *a) {
+    size_t n = 0;
+    for (const dyad_arena_block *b = a->head; b; b = b->next) n += sizeof *b + b->size;
+    return n;
+}
+
 /* ---------------------------------------------------------------- vector */
 
 void *dvec_push(dyad_vec *v, size_t sz) {

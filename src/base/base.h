@@ -57,6 +57,7 @@ char *arena_strndup(dyad_arena *a, const char *s, size_t n);
 char *arena_printf(dyad_arena *a, const char *fmt, ...) DYAD_PRINTF(2, 3);
 void  arena_reset(dyad_arena *a);  /* keeps the first block */
 void  arena_free(dyad_arena *a);
+size_t arena_bytes(const dyad_arena *a);   /* bytes held in blocks */
 
 /* ----- vector of fixed-size items */
 typedef struct dyad_vec {
