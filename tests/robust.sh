@@ -114,9 +114,33 @@ if [ -d "$SHARED/data" ]; then
         n=$(grep -c '"status":"ok"' "$T/p.out")
         check "petrarch xml $x: read ($n ok stories, exit $rc)" [ "$n" -gt 10 ]
     done
+    # Dictionaries: every file of the ecosystem loads (known defects are
+    # warnings), and dated actor codes come out right.
+    for f in "$SHARED"/data/reference-dicts/*.txt "$SHARED"/data/reference-dicts/*.verbs \
+             "$SHARED"/data/reference-dicts/*.ini "$SHARED"/data/conformance/tabari/*.actors \
+             "$SHARED"/data/conformance/tabari/*.verbs "$SHARED"/data/conformance/tabari/*.agents \
+             "$SHARED"/data/conformance/tabari/*.options "$SHARED"/data/conformance/tabari/*.project \
+             "$SHARED"/data/conformance/petrarch1/*.txt "$SHARED"/data/conformance/petrarch-ud/PETR_Validate_[avd]*.txt; do
+        case $f in
+        *CAMEO2PLOVER*|*goldstein*|*PLOVER_agents*|*prepositions*) continue ;;
+        esac
+        "$DYAD" dict check "$f" >"$T/dc.out" 2>"$T/dc.err"
+        check "dict check $(basename "$f") ($(sed 's/.*; //' "$T/dc.out"))" [ $? -eq 0 ]
+    done
+    C="$SHARED/data/reference-dicts/PETR_config.ini"
+    "$DYAD" dict lookup --dict "$C" --date 2012-06-01 "John Kerry" >"$T/k1" 2>/dev/null
+    check "dict lookup John Kerry 2012-06-01 is USAGOVLEG" grep -q '"code":"USAGOVLEG"' "$T/k1"
+    "$DYAD" dict lookup --dict "$C" --date 2014-10-14 "John Kerry" >"$T/k2" 2>/dev/null
+    check "dict lookup John Kerry 2014-10-14 is USAGOV" grep -q '"code":"USAGOV"' "$T/k2"
+    check "dict lookup John Kerry 2014-10-14 is not USAGOVLEG" sh -c "! grep -q USAGOVLEG '$T/k2'"
+    "$DYAD" code --per-story --dict "$C" "$DEMO" >"$T/cd.out" 2>/dev/null
+    check "code --dict PETR_config.ini: demo story coded" grep -q '"status":"ok"' "$T/cd.out"
 else
     skip "reuters and conformance inputs" "$SHARED absent"
 fi
+"$DYAD" code --dict /nonexistent/x.ini "$DEMO" >/dev/null 2>"$T/nd.err"
+check "code --dict missing: exit 2" [ $? -eq 2 ]
+check "code --dict missing: names the file" grep -q 'x.ini' "$T/nd.err"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
