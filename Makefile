@@ -55,13 +55,26 @@ sanitize:
 	  LDFLAGS="-fsanitize=address,undefined" test
 
 # libFuzzer target over the readers and the text layer (clang).
-FUZZ_SRC := $(LIB_SRC) tests/fuzz/fuzz_story.c
-fuzz: build-fuzz/fuzz_story
-build-fuzz/fuzz_story: $(FUZZ_SRC) $(wildcard src/*/*.h include/*.h)
+FUZZ_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
+  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+fuzz: build-fuzz/fuzz_story build-fuzz/fuzz_dict
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(wildcard src/*/*.h include/*.h)
 	@mkdir -p build-fuzz
-	clang $(CPPFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
-	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	  -o $@ $(FUZZ_SRC) $(LIBS)
+	clang $(CPPFLAGS) $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(LIBS)
+
+# A bounded fuzzing run of every target (CI): FUZZ_SECONDS each, from the
+# committed seeds; a crash fails the run and leaves its input in build-fuzz/.
+FUZZ_SECONDS ?= 30
+fuzz-run: fuzz
+	@for t in story dict; do \
+	  mkdir -p build-fuzz/corpus-$$t && cp tests/fuzz/$$t-seeds/* build-fuzz/corpus-$$t/ && \
+	  if build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
+	      -artifact_prefix=build-fuzz/ build-fuzz/corpus-$$t >build-fuzz/$$t.log 2>&1; then \
+	    echo "fuzz_$$t: $$(grep -c . build-fuzz/$$t.log) log lines, no crash"; \
+	  else \
+	    grep -E 'ERROR|runtime error|SUMMARY|Test unit written' build-fuzz/$$t.log; exit 1; \
+	  fi; \
+	done
 
 # Benchmark of the text layer on the Reuters corpus (needs ../shared).
 bench: $(BUILD)/dyad
@@ -80,5 +93,5 @@ install: $(BUILD)/dyad $(BUILD)/libdyad.a
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all test sanitize fuzz bench install clean
+.PHONY: all test sanitize fuzz fuzz-run bench install clean
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

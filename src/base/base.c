@@ -34,6 +34,7 @@ int dbuf_reserve(dyad_buf *b, size_t extra) {
     if (!p) { b->oom = 1; return -1; }
     b->p = p;
     b->cap = cap;
+    b->p[b->n] = 0;
     return 0;
 }
 

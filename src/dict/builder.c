@@ -48,7 +48,8 @@ const char *dict_strndup(dict_builder *b, const char *z, size_t n) {
 ** whole file, so one comparison usually finds it). */
 static const char *file_name(dict_builder *b, const char *file) {
     if (!file) return "?";
-    if (b->last_file_in == file && b->last_file) return b->last_file;
+    if (b->last_file_in == file && b->last_file && strcmp(b->last_file, file) == 0)
+        return b->last_file;
     b->last_file_in = file;
     b->last_file = dict_strndup(b, file, strlen(file));
     return b->last_file ? b->last_file : "?";

@@ -642,7 +642,8 @@ static void vr_emit(vr_reader *r) {
         vr_verbline *vl = &DVEC_AT(&r->vlines, vr_verbline, i);
         if (vl->done) continue;
         if (vl->own) {
-            vr_add_verb(r, vl->src, &vl->name, forms + vl->form0, vl->nforms, &vl->code);
+            vr_add_verb(r, vl->src, &vl->name, forms ? forms + vl->form0 : NULL, vl->nforms,
+                        &vl->code);
             continue;
         }
         r->merged.n = 0;

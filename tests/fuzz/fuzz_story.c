@@ -6,7 +6,7 @@
 ** outside their sentence, output that is not valid UTF-8 or not one line per
 ** story).
 **
-**   make fuzz && build-fuzz/fuzz_story -max_total_time=60 tests/fuzz/corpus
+**   make fuzz && build-fuzz/fuzz_story -max_total_time=60 tests/fuzz/story-seeds
 */
 #include <stdint.h>
 #include <stdlib.h>

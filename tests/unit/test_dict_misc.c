@@ -658,6 +658,9 @@ UNIT_SUITE(dict_config) {
         CHECK_INT(dict_error_count(b), 0);
         if (dict_error_count(b)) dm_print_messages(b, 10);
         d = dm_dump(b);
+        CHECK(dm_count(d, "actor ") > 0);
+        CHECK(dm_count(d, "agent ") > 0);
+        CHECK(dm_count(d, "verb ") > 0);
         if (i < 2) {
             CHECK(dm_count(d, "discard ") > 400);
             CHECK(dm_count(d, "issue ") > 3000);

@@ -35,7 +35,7 @@ static int replay_dir(const char *dir) {
 }
 
 UNIT_SUITE(fuzz_regress) {
-    CHECK(replay_dir("tests/fuzz/corpus") >= 4);
+    CHECK(replay_dir("tests/fuzz/story-seeds") >= 4);
     CHECK(replay_dir("tests/fuzz/regress") >= 1);
     if (session) {
         dyad_session_free(session);
