@@ -37,11 +37,50 @@ void dict_builder_free(dict_builder *b) {
     dvec_free(&b->options);
     for (size_t i = 0; i < b->msgs.n; i++) free(DVEC_AT(&b->msgs, dict_msg, i).text);
     dvec_free(&b->msgs);
+    free(b->intern);
     free(b);
 }
 
 const char *dict_strndup(dict_builder *b, const char *z, size_t n) {
     return arena_strndup(&b->arena, z, n);
+}
+
+static uint64_t fnv(const char *z, size_t n) {
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)z[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+const char *dict_intern(dict_builder *b, const char *z, size_t n) {
+    if (b->nintern * 2 >= b->capintern) {           /* grow and rehash */
+        size_t cap = b->capintern ? b->capintern * 2 : 4096;
+        const char **t = calloc(cap, sizeof *t);
+        if (!t) return NULL;
+        for (size_t i = 0; i < b->capintern; i++) {
+            const char *w = b->intern[i];
+            if (!w) continue;
+            size_t j = (size_t)fnv(w, strlen(w)) & (cap - 1);
+            while (t[j]) j = (j + 1) & (cap - 1);
+            t[j] = w;
+        }
+        free(b->intern);
+        b->intern = t;
+        b->capintern = cap;
+    }
+    size_t j = (size_t)fnv(z, n) & (b->capintern - 1);
+    while (b->intern[j]) {
+        const char *w = b->intern[j];
+        if (strncmp(w, z, n) == 0 && w[n] == 0) return w;
+        j = (j + 1) & (b->capintern - 1);
+    }
+    const char *w = arena_strndup(&b->arena, z, n);
+    if (!w) return NULL;
+    b->intern[j] = w;
+    b->nintern++;
+    return w;
 }
 
 /* The builder's copy of a file name (readers pass the same pointer for a
@@ -122,14 +161,20 @@ int32_t dict_parse_date(const char *z, size_t n) {
     return (int32_t)(y * 10000 + m * 100 + d);
 }
 
+/* Is z[i] the end of a word: a separator, or TABARI's '=' before one? */
+static int word_end(const char *z, size_t n, size_t i) {
+    if (z[i] == ' ' || z[i] == '_' || z[i] == '\t') return 1;
+    return z[i] == '=' && (i + 1 == n || z[i + 1] == ' ' || z[i + 1] == '_' || z[i + 1] == '\t');
+}
+
 int dict_split_phrase(dict_builder *b, const char *z, size_t n, dict_phrase *p) {
     /* Count words first, then copy. */
     size_t nw = 0;
     for (size_t i = 0; i < n;) {
-        while (i < n && (z[i] == ' ' || z[i] == '_' || z[i] == '\t')) i++;
+        while (i < n && word_end(z, n, i)) i++;
         if (i >= n) break;
         nw++;
-        while (i < n && z[i] != ' ' && z[i] != '_' && z[i] != '\t') i++;
+        while (i < n && !word_end(z, n, i)) i++;
     }
     memset(p, 0, sizeof *p);
     if (nw == 0) return -1;
@@ -138,15 +183,15 @@ int dict_split_phrase(dict_builder *b, const char *z, size_t n, dict_phrase *p) 
     if (!words || !exact) return -1;
     size_t k = 0;
     for (size_t i = 0; i < n && k < nw;) {
-        while (i < n && (z[i] == ' ' || z[i] == '_' || z[i] == '\t')) i++;
+        while (i < n && word_end(z, n, i)) i++;
         size_t s = i;
-        while (i < n && z[i] != ' ' && z[i] != '_' && z[i] != '\t') i++;
-        char *w = arena_alloc(&b->arena, i - s + 1);
-        if (!w) return -1;
-        for (size_t j = s; j < i; j++) w[j - s] = (char)toupper((unsigned char)z[j]);
-        w[i - s] = 0;
-        words[k] = w;
-        exact[k] = i < n && z[i] == '_';
+        while (i < n && !word_end(z, n, i)) i++;
+        char up[256];
+        size_t len = i - s < sizeof up ? i - s : sizeof up - 1;
+        for (size_t j = 0; j < len; j++) up[j] = (char)toupper((unsigned char)z[s + j]);
+        words[k] = dict_intern(b, up, len);
+        if (!words[k]) return -1;
+        exact[k] = i < n && z[i] == '=' ? DICT_EXACT_NOEND : (i < n && z[i] == '_');
         k++;
     }
     p->words = words;
@@ -163,7 +208,7 @@ static int copy_phrase(dict_builder *b, const dict_phrase *in, dict_phrase *out)
     uint8_t *exact = arena_alloc(&b->arena, in->nwords);
     if (!words || !exact) return -1;
     for (size_t i = 0; i < in->nwords; i++) {
-        words[i] = dict_strndup(b, in->words[i], strlen(in->words[i]));
+        words[i] = dict_intern(b, in->words[i], strlen(in->words[i]));
         exact[i] = in->exact ? in->exact[i] : 0;
         if (!words[i]) return -1;
     }
@@ -289,7 +334,7 @@ void dict_dump_phrase(dyad_buf *out, const dict_phrase *p) {
     for (size_t i = 0; i < p->nwords; i++) {
         if (i) dbuf_putc(out, ' ');
         dbuf_puts(out, p->words[i]);
-        if (p->exact && p->exact[i]) dbuf_putc(out, '_');
+        if (p->exact && p->exact[i]) dbuf_putc(out, p->exact[i] == DICT_EXACT_NOEND ? '=' : '_');
     }
 }
 

@@ -77,6 +77,8 @@ struct dict_builder {
     dyad_vec msgs;          /* dict_msg */
     size_t nwarn, nerr;
     const char *last_file_in, *last_file;   /* file-name copy cache */
+    const char **intern;    /* interned words (open addressing, power of 2) */
+    size_t nintern, capintern;
 };
 
 /* Write a phrase in dump form ("JOHN_ KERRY_"). */

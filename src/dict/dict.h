@@ -13,12 +13,13 @@
 **
 ** Phrases
 **   A phrase is a sequence of words, upper-cased ASCII where the source is
-**   ASCII (the file's spelling otherwise), with one flag per word: exact
-**   (the source had '_' right after the word, or the word is followed by
-**   nothing and the phrase ended in '_') or stem (matches any token that
-**   starts with it, TABARI's default).  "AL_GORE" = AL (exact) GORE (stem);
-**   "JOHN_KERRY_" = JOHN (exact) KERRY (exact); "AL GORE" = AL (stem) GORE
-**   (stem).
+**   ASCII (the file's spelling otherwise), interned (equal words share one
+**   pointer), with one flag per word: exact (1: the source had '_' right
+**   after the word), exact without regular endings (DICT_EXACT_NOEND:
+**   TABARI's '=' after the word, "MOUSE="), or stem (0: matches any token
+**   that starts with it, TABARI's default).  "AL_GORE" = AL (exact) GORE
+**   (stem); "JOHN_KERRY_" = JOHN (exact) KERRY (exact); "AL GORE" = AL
+**   (stem) GORE (stem).
 **
 ** Dates
 **   Dates are YYYYMMDD integers.  Two-digit years in the files (YYMMDD) read
@@ -31,6 +32,7 @@
 #include "../base/base.h"
 
 #define DICT_DATE_MIN 0           /* open start */
+#define DICT_EXACT_NOEND 2        /* word flag: exact, no regular endings (=) */
 #define DICT_DATE_MAX 99991231    /* open end */
 
 /* Kinds of dictionary file.  ORDER DICTKIND: see dict_kind_name(). */
@@ -207,6 +209,10 @@ int dict_split_phrase(dict_builder *b, const char *z, size_t n, dict_phrase *p);
 /* A copy of z[0..n) kept by the builder until dict_build(). */
 const char *dict_strndup(dict_builder *b, const char *z, size_t n);
 
+/* The builder's one copy of the word z[0..n) (equal words, equal pointers);
+** NULL when out of memory. */
+const char *dict_intern(dict_builder *b, const char *z, size_t n);
+
 /* Canonical text of everything in b, one entry per line, for tests and
 ** `dyad dict dump`:
 **   actor LINE PHRASE [+ PHRASE]... [CODE LO-HI]...
@@ -218,7 +224,7 @@ const char *dict_strndup(dict_builder *b, const char *z, size_t n);
 **   issue LINE POS:PHRASE [CODE] CATEGORY
 **   option LINE KEY=VALUE
 ** A PHRASE is its words separated by spaces, each exact word followed by
-** '_' ("JOHN_ KERRY_"); LINE is the source line; codes print "-" for NULL;
+** '_' ("JOHN_ KERRY_"), or '=' when it takes no regular endings; LINE is the source line; codes print "-" for NULL;
 ** dates as YYYYMMDD with 0 and 99991231 for open ends.  ELEMENTS: words as in
 ** phrases, &NAME, * $ + % ^, alternatives "{|" "|" "|}", noun phrase "{" "}",
 ** prepositional phrase "(" ")".  FLAGS: letters s d n x p t for DP_* (or

@@ -251,7 +251,7 @@ static void ra_codes(ra_state *st, const char *z, size_t n) {
     }
 }
 
-/* Split phrase z[0..n) (mutable: TABARI's '=' becomes '_') and push it on
+/* Split phrase z[0..n) (TABARI's '=' is kept: dict_split_phrase reads it) and push it on
 ** st->names.  Warns and returns -1 when it is bad. */
 static int ra_phrase(ra_state *st, char *z, size_t n) {
     for (size_t i = 0; i < n; i++) {
@@ -260,7 +260,6 @@ static int ra_phrase(ra_state *st, char *z, size_t n) {
                     ra_qlen(n), z);
             return -1;
         }
-        if (z[i] == '=' && (i + 1 == n || ra_space(z[i + 1]) || z[i + 1] == '_')) z[i] = '_';
     }
     dict_phrase ph;
     if (dict_split_phrase(st->b, z, n, &ph)) {

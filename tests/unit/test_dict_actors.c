@@ -96,7 +96,7 @@ UNIT_SUITE(dict_actors_entries) {
     CHECK(has_line(b, "actor 6 LORIEN [ELR/GAL 0-99991231]"));
     CHECK(has_line(b, "actor 7 NASGUL [### 0-99991231]"));
     CHECK(has_line(b, "actor 8 ARNOR_ [ARN 0-99991231]"));
-    CHECK(has_line(b, "actor 9 MOUSE_ [MUS 0-99991231]"));
+    CHECK(has_line(b, "actor 9 MOUSE= [MUS 0-99991231]"));
     CHECK(has_line(b, "actor 10 ZIMBABWE [RHO 0-19790605] [ZBW 0-99991231]"));
     CHECK_INT(count_lines(b, "actor "), 9);   /* nothing after ~~FINISH */
     dict_builder_free(b);
