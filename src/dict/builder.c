@@ -38,6 +38,7 @@ void dict_builder_free(dict_builder *b) {
     for (size_t i = 0; i < b->msgs.n; i++) free(DVEC_AT(&b->msgs, dict_msg, i).text);
     dvec_free(&b->msgs);
     free(b->intern);
+    free(b->intern_hash);
     free(b);
 }
 
@@ -51,34 +52,42 @@ static uint64_t fnv(const char *z, size_t n) {
         h ^= (unsigned char)z[i];
         h *= 1099511628211u;
     }
-    return h;
+    h ^= h >> 32;                   /* mix the high bits into the low ones */
+    h *= 0xbf58476d1ce4e5b9u;
+    return h ^ (h >> 29);
 }
 
 const char *dict_intern(dict_builder *b, const char *z, size_t n) {
     if (b->nintern * 2 >= b->capintern) {           /* grow and rehash */
         size_t cap = b->capintern ? b->capintern * 2 : 4096;
         const char **t = calloc(cap, sizeof *t);
-        if (!t) return NULL;
+        uint32_t *th = calloc(cap, sizeof *th);
+        if (!t || !th) { free(t); free(th); return NULL; }
         for (size_t i = 0; i < b->capintern; i++) {
             const char *w = b->intern[i];
             if (!w) continue;
-            size_t j = (size_t)fnv(w, strlen(w)) & (cap - 1);
+            size_t j = b->intern_hash[i] & (cap - 1);
             while (t[j]) j = (j + 1) & (cap - 1);
             t[j] = w;
+            th[j] = b->intern_hash[i];
         }
         free(b->intern);
+        free(b->intern_hash);
         b->intern = t;
+        b->intern_hash = th;
         b->capintern = cap;
     }
-    size_t j = (size_t)fnv(z, n) & (b->capintern - 1);
+    uint32_t h = (uint32_t)fnv(z, n);
+    size_t j = h & (b->capintern - 1);
     while (b->intern[j]) {
         const char *w = b->intern[j];
-        if (strncmp(w, z, n) == 0 && w[n] == 0) return w;
+        if (b->intern_hash[j] == h && strncmp(w, z, n) == 0 && w[n] == 0) return w;
         j = (j + 1) & (b->capintern - 1);
     }
     const char *w = arena_strndup(&b->arena, z, n);
     if (!w) return NULL;
     b->intern[j] = w;
+    b->intern_hash[j] = h;
     b->nintern++;
     return w;
 }

@@ -78,6 +78,7 @@ struct dict_builder {
     size_t nwarn, nerr;
     const char *last_file_in, *last_file;   /* file-name copy cache */
     const char **intern;    /* interned words (open addressing, power of 2) */
+    uint32_t *intern_hash;  /* their hashes, compared before the strings */
     size_t nintern, capintern;
 };
 

@@ -28,6 +28,7 @@
 ** each file's name has its own address for as long as the builder lives.
 */
 #include "dict.h"
+#include "lines.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -44,26 +45,6 @@ static void trim(const char **z, size_t *n) {
     while (*n && is_blank((*z)[*n - 1])) (*n)--;
 }
 
-/* Line scanner over text[0..n); lines exclude '\n' and a trailing '\r'. */
-typedef struct fscan {
-    const char *z;
-    size_t n, i;
-    uint32_t no;    /* number of the line last returned (1-based) */
-} fscan;
-
-static int fscan_next(fscan *s, const char **z, size_t *n) {
-    if (s->i >= s->n) return 0;
-    size_t a = s->i;
-    const char *nl = memchr(s->z + a, '\n', s->n - a);
-    size_t e = nl ? (size_t)(nl - s->z) : s->n;
-    s->i = nl ? e + 1 : s->n;
-    s->no++;
-    if (s->no == 1 && e - a >= 3 && memcmp(s->z + a, "\xEF\xBB\xBF", 3) == 0) a += 3;  /* BOM */
-    if (e > a && s->z[e - 1] == '\r') e--;
-    *z = s->z + a;
-    *n = e - a;
-    return 1;
-}
 
 /* Case-insensitive: does z[0..n) contain s? */
 static int contains_i(const char *z, size_t n, const char *s) {
@@ -185,12 +166,12 @@ static const char *const option_directives[] = {"SET:", "COMPLEX:", "OUTPUT:", "
 ** agents and plain codes actors; a file of bare phrases with '+' lines and
 ** no bracket is a discards list. */
 static dict_kind guess_text(const char *text, size_t n) {
-    fscan s = {text, n, 0, 0};
+    dict_lines s = {text, n, 0, 0};
     const char *z;
     size_t zn;
     size_t seen = 0, tilde = 0, plain = 0, plus = 0, bracket = 0;
     int in_xml = 0;
-    while (seen < GUESS_LINES && fscan_next(&s, &z, &zn)) {
+    while (seen < GUESS_LINES && dict_lines_next(&s, &z, &zn)) {
         trim(&z, &zn);
         if (in_xml) {
             for (size_t i = 0; i + 3 <= zn; i++)
@@ -361,10 +342,10 @@ static const struct {
 };
 
 static void parse_project(cfg *c, const char *text, size_t n) {
-    fscan s = {text, n, 0, 0};
+    dict_lines s = {text, n, 0, 0};
     const char *z;
     size_t zn;
-    while (fscan_next(&s, &z, &zn)) {
+    while (dict_lines_next(&s, &z, &zn)) {
         dict_src src = {c->path, s.no};
         trim(&z, &zn);
         if (zn == 0 || z[0] == '#' || z[0] == ';' || starts_with(z, zn, "//")) continue;
@@ -420,11 +401,11 @@ static void parse_ini(cfg *c, const char *text, size_t n) {
     dyad_buf vals = {0};
     const char *sec = NULL;
     size_t secn = 0;
-    fscan s = {text, n, 0, 0};
+    dict_lines s = {text, n, 0, 0};
     const char *z;
     size_t zn;
     int last_ok = 0;        /* may a continuation line extend the last entry? */
-    while (fscan_next(&s, &z, &zn)) {
+    while (dict_lines_next(&s, &z, &zn)) {
         dict_src src = {c->path, s.no};
         int indented = zn > 0 && is_blank(z[0]);
         trim(&z, &zn);

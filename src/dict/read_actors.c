@@ -42,6 +42,7 @@
 ** the builder's own (dict_split_phrase, dict_add_actor).
 */
 #include "dict.h"
+#include "lines.h"
 
 /* What a section tag opens or closes.  ORDER SECTIONS: index + 1 is the
 ** ra_state.section value. */
@@ -94,52 +95,10 @@ static dict_src ra_src(const ra_state *st, uint32_t line) {
 /* Quoted length for messages. */
 static int ra_qlen(size_t n) { return (int)(n > RA_QUOTE ? RA_QUOTE : n); }
 
-/* Find "-->" in z[i..n); returns the index after it, or n + 1 if absent. */
-static size_t ra_comment_end(const char *z, size_t i, size_t n) {
-    for (; i + 3 <= n; i++)
-        if (z[i] == '-' && z[i + 1] == '-' && z[i + 2] == '>') return i + 3;
-    return n + 1;
-}
-
 /* Copy the content of raw line z[0..n) into st->line: comments removed,
-** blanks trimmed at both ends.  Keeps the multi-line comment state. */
+** blanks trimmed at both ends (lines.c). */
 static void ra_clean(ra_state *st, const char *z, size_t n) {
-    dyad_buf *o = &st->line;
-    dbuf_reset(o);
-    if (dbuf_reserve(o, n)) return;
-    size_t i = 0;
-    if (st->in_comment) {
-        i = ra_comment_end(z, 0, n);
-        if (i > n) return;
-        st->in_comment = 0;
-    }
-    while (i < n && ra_space(z[i])) i++;
-    if (i + 1 < n && z[i] == '<' && z[i + 1] == '!' &&
-        !(i + 3 < n && z[i + 2] == '-' && z[i + 3] == '-'))
-        return;   /* "<! -- ... -->" and other "<!" lines: PETRARCH skips them */
-    char *p = o->p;
-    size_t k = 0;
-    int inb = 0;   /* inside [...] */
-    for (; i < n; i++) {
-        char c = z[i];
-        if (c == ';') break;                       /* TABARI comment, also in brackets */
-        if (inb) {
-            if (c == ']') inb = 0;
-        } else if (c == '#') {
-            break;                                 /* PETRARCH comment */
-        } else if (c == '<' && i + 3 < n && z[i + 1] == '!' && z[i + 2] == '-' && z[i + 3] == '-') {
-            size_t e = ra_comment_end(z, i + 4, n);
-            if (e > n) { st->in_comment = 1; break; }
-            i = e - 1;
-            c = ' ';
-        } else if (c == '[') {
-            inb = 1;
-        }
-        p[k++] = c;
-    }
-    while (k > 0 && ra_space(p[k - 1])) k--;
-    p[k] = 0;
-    o->n = k;
+    dict_clean_line(&st->line, z, n, &st->in_comment, DL_HASH_IN_BRACKETS);
 }
 
 /* Parse the inside of a code block, z[0..n) (brackets excluded), into a

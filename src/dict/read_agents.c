@@ -46,6 +46,7 @@
 ** only allocations per line are the builder's own.
 */
 #include "dict.h"
+#include "lines.h"
 
 #define GA_QUOTE 60       /* longest text quoted in a warning */
 #define GA_PHRASE 512     /* longest phrase after substitution */
@@ -88,49 +89,10 @@ static dict_src ga_src(const ga_state *st, uint32_t line) {
 /* Warn about the current line. */
 #define GA_WARN(st, ...) dict_warn((st)->b, ga_src((st), (st)->lineno), __VA_ARGS__)
 
-/* Find "-->" in z[i..n); returns the index after it, or n + 1 if absent. */
-static size_t ga_comment_end(const char *z, size_t i, size_t n) {
-    for (; i + 3 <= n; i++)
-        if (z[i] == '-' && z[i + 1] == '-' && z[i + 2] == '>') return i + 3;
-    return n + 1;
-}
-
 /* Copy the content of raw line z[0..n) into st->line, comments removed and
-** blanks trimmed at both ends; keeps the multi-line comment state. */
+** blanks trimmed at both ends (lines.c). */
 static void ga_clean(ga_state *st, const char *z, size_t n) {
-    dyad_buf *o = &st->line;
-    dbuf_reset(o);
-    if (dbuf_reserve(o, n)) return;
-    size_t i = 0;
-    if (st->in_comment) {
-        i = ga_comment_end(z, 0, n);
-        if (i > n) return;
-        st->in_comment = 0;
-    }
-    while (i < n && ga_space(z[i])) i++;
-    if (i + 1 < n && z[i] == '<' && z[i + 1] == '!' &&
-        !(i + 3 < n && z[i + 2] == '-' && z[i + 3] == '-'))
-        return;   /* "<! -- ... -->" and other "<!" lines: PETRARCH skips them */
-    char *p = o->p;
-    size_t k = 0;
-    for (; i < n; i++) {
-        char c = z[i];
-        if (c == ';' || c == '#') break;
-        if (c == '<' && i + 3 < n && z[i + 1] == '!' && z[i + 2] == '-' && z[i + 3] == '-') {
-            size_t e = ga_comment_end(z, i + 4, n);
-            if (e > n) { st->in_comment = 1; break; }
-            i = e - 1;
-            c = ' ';
-        }
-        p[k++] = c;
-    }
-    while (k > 0 && ga_space(p[k - 1])) k--;
-    size_t s = 0;
-    while (s < k && ga_space(p[s])) s++;
-    if (s) memmove(p, p + s, k - s);
-    k -= s;
-    p[k] = 0;
-    o->n = k;
+    dict_clean_line(&st->line, z, n, &st->in_comment, 0);
 }
 
 /* Dialect: 1 (auto plurals, PETRARCH) unless a ';' comes before any of

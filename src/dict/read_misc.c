@@ -45,32 +45,13 @@
 **   Any other line is a warning.
 */
 #include "dict.h"
+#include "lines.h"
 
 #include <ctype.h>
 #include <stdio.h>
 
 /* ---------------------------------------------------------------- lines */
 
-/* A line scanner over text[0..n); lines exclude '\n' and a trailing '\r'. */
-typedef struct mscan {
-    const char *z;
-    size_t n, i;
-    uint32_t no;    /* number of the line last returned (1-based) */
-} mscan;
-
-static int mscan_next(mscan *s, const char **z, size_t *n) {
-    if (s->i >= s->n) return 0;
-    size_t a = s->i;
-    const char *nl = memchr(s->z + a, '\n', s->n - a);
-    size_t e = nl ? (size_t)(nl - s->z) : s->n;
-    s->i = nl ? e + 1 : s->n;
-    s->no++;
-    if (s->no == 1 && e - a >= 3 && memcmp(s->z + a, "\xEF\xBB\xBF", 3) == 0) a += 3;  /* BOM */
-    if (e > a && s->z[e - 1] == '\r') e--;
-    *z = s->z + a;
-    *n = e - a;
-    return 1;
-}
 
 static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -148,12 +129,12 @@ static void petr_clean(const char *z, size_t n, int *in_xml, int hash, dyad_buf 
 
 int dict_read_discards(dict_builder *b, const char *path, const char *text, size_t n) {
     if (not_text(b, path, text, n)) return -1;
-    mscan s = {text, n, 0, 0};
+    dict_lines s = {text, n, 0, 0};
     dyad_buf line = {0}, phrase = {0};
     int in_xml = 0;
     const char *z;
     size_t zn;
-    while (mscan_next(&s, &z, &zn)) {
+    while (dict_lines_next(&s, &z, &zn)) {
         dict_src src = {path, s.no};
         petr_clean(z, zn, &in_xml, 1, &line);
         const char *t = line.p;
@@ -479,10 +460,10 @@ int dict_read_issues(dict_builder *b, const char *path, const char *text, size_t
     if (!looks_like_issues(text, n)) {
         int in_xml = 0, any = 0;
         dyad_buf tmp = {0};
-        mscan s0 = {text, n, 0, 0};
+        dict_lines s0 = {text, n, 0, 0};
         const char *z;
         size_t zn;
-        while (!any && mscan_next(&s0, &z, &zn)) {
+        while (!any && dict_lines_next(&s0, &z, &zn)) {
             petr_clean(z, zn, &in_xml, 1, &tmp);
             const char *t = tmp.p;
             size_t tn = tmp.n;
@@ -498,7 +479,7 @@ int dict_read_issues(dict_builder *b, const char *path, const char *text, size_t
     iexp e;
     memset(&e, 0, sizeof e);
     e.b = b;
-    mscan s = {text, n, 0, 0};
+    dict_lines s = {text, n, 0, 0};
     dyad_buf line = {0};
     int in_xml = 0;
     uint32_t open_line = 0;               /* line of the <ISSUE> in force, 0: none */
@@ -506,7 +487,7 @@ int dict_read_issues(dict_builder *b, const char *path, const char *text, size_t
     int nomem = 0;
     const char *z;
     size_t zn;
-    while (mscan_next(&s, &z, &zn)) {
+    while (dict_lines_next(&s, &z, &zn)) {
         dict_src src = {path, s.no};
         petr_clean(z, zn, &in_xml, 1, &line);
         const char *t = line.p;
@@ -663,11 +644,11 @@ static int opt_is_end(const char *z, size_t n) { return n >= 2 && z[0] == '~' &&
 
 int dict_read_options(dict_builder *b, const char *path, const char *text, size_t n) {
     if (not_text(b, path, text, n)) return -1;
-    mscan s = {text, n, 0, 0};
+    dict_lines s = {text, n, 0, 0};
     const char *z;
     size_t zn, after;
     int any = 0, content = 0;
-    while (!any && mscan_next(&s, &z, &zn)) {   /* is it an options file at all? */
+    while (!any && dict_lines_next(&s, &z, &zn)) {   /* is it an options file at all? */
         zn = opt_uncomment(z, zn);
         trim(&z, &zn);
         if (opt_is_end(z, zn)) break;
@@ -679,8 +660,8 @@ int dict_read_options(dict_builder *b, const char *path, const char *text, size_
         return -1;
     }
     dyad_buf key = {0}, val = {0};
-    s = (mscan){text, n, 0, 0};
-    while (mscan_next(&s, &z, &zn)) {
+    s = (dict_lines){text, n, 0, 0};
+    while (dict_lines_next(&s, &z, &zn)) {
         dict_src src = {path, s.no};
         zn = opt_uncomment(z, zn);
         trim(&z, &zn);
