@@ -337,6 +337,17 @@ void dict_add_option(dict_builder *b, dict_src src, const char *key, const char 
     o->value = copy_str(b, value);
 }
 
+void dict_phrase_text(const dict_phrase *p, char *buf, size_t cap) {
+    size_t k = 0;
+    for (size_t i = 0; i < p->nwords && k + 1 < cap; i++) {
+        if (i) buf[k++] = ' ';
+        for (const char *w = p->words[i]; *w && k + 1 < cap; w++) buf[k++] = *w;
+        if (p->exact && p->exact[i] && k + 1 < cap)
+            buf[k++] = p->exact[i] == DICT_EXACT_NOEND ? '=' : '_';
+    }
+    if (cap) buf[k < cap ? k : cap - 1] = 0;
+}
+
 /* ---------------------------------------------------------------- dump */
 
 void dict_dump_phrase(dyad_buf *out, const dict_phrase *p) {

@@ -209,6 +209,9 @@ int dict_split_phrase(dict_builder *b, const char *z, size_t n, dict_phrase *p);
 /* A copy of z[0..n) kept by the builder until dict_build(). */
 const char *dict_strndup(dict_builder *b, const char *z, size_t n);
 
+/* A phrase in dump form ("JOHN_ KERRY_") for messages, cut to fit buf. */
+void dict_phrase_text(const dict_phrase *p, char *buf, size_t cap);
+
 /* The builder's one copy of the word z[0..n) (equal words, equal pointers);
 ** NULL when out of memory. */
 const char *dict_intern(dict_builder *b, const char *z, size_t n);

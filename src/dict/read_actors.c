@@ -232,17 +232,6 @@ static int ra_phrase(ra_state *st, char *z, size_t n) {
     return 0;
 }
 
-/* A phrase as text for messages ("JOHN_ KERRY_"), cut to fit buf. */
-static void ra_phrase_text(const dict_phrase *p, char *buf, size_t cap) {
-    size_t k = 0;
-    for (size_t i = 0; i < p->nwords && k + 1 < cap; i++) {
-        if (i) buf[k++] = ' ';
-        for (const char *w = p->words[i]; *w && k + 1 < cap; w++) buf[k++] = *w;
-        if (p->exact && p->exact[i] && k + 1 < cap) buf[k++] = '_';
-    }
-    buf[k] = 0;
-}
-
 static void ra_reset_entry(ra_state *st) {
     st->names.n = 0;
     st->codes.n = 0;
@@ -259,7 +248,7 @@ static void ra_flush(ra_state *st) {
         if (st->codes.n == 0) {
             if (!st->bad_code) {
                 char name[RA_QUOTE + 8];
-                ra_phrase_text(&DVEC_AT(&st->names, dict_phrase, 0), name, sizeof name);
+                dict_phrase_text(&DVEC_AT(&st->names, dict_phrase, 0), name, sizeof name);
                 dict_warn(st->b, ra_src(st, st->entry_line),
                           "actor \"%s\" has no code; expected [CODE] on its line or on indented "
                           "lines after it (or '+' before it if it names the actor above)",

@@ -334,17 +334,6 @@ static int ga_codes(ga_state *st, const char *z, size_t n) {
 
 /* ---------------------------------------------------------------- entries */
 
-/* A phrase as text for messages ("FOREIGN_ MINISTER"), cut to fit buf. */
-static void ga_phrase_text(const dict_phrase *p, char *buf, size_t cap) {
-    size_t k = 0;
-    for (size_t i = 0; i < p->nwords && k + 1 < cap; i++) {
-        if (i) buf[k++] = ' ';
-        for (const char *w = p->words[i]; *w && k + 1 < cap; w++) buf[k++] = *w;
-        if (p->exact && p->exact[i] && k + 1 < cap) buf[k++] = '_';
-    }
-    buf[k] = 0;
-}
-
 static void ga_reset(ga_state *st) {
     st->names.n = 0;
     st->code[0] = 0;
@@ -357,7 +346,7 @@ static void ga_flush(ga_state *st) {
     if (!st->skipping && st->names.n > 0) {
         if (!st->code[0]) {
             char name[GA_QUOTE + 8];
-            ga_phrase_text(&DVEC_AT(&st->names, dict_phrase, 0), name, sizeof name);
+            dict_phrase_text(&DVEC_AT(&st->names, dict_phrase, 0), name, sizeof name);
             dict_warn(st->b, ga_src(st, st->entry_line), "agent \"%s\" has no code; expected "
                       "[~CODE] or [CODE~] on its line", name);
         } else {

@@ -8,15 +8,8 @@
 #include <stdlib.h>
 
 #include "../../src/dict/dict.h"
+#include "dict_fixture.h"
 #include "unit.h"
-
-/* The dump of b as a malloc'd string (free it). */
-static char *dump_of(const dict_builder *b) {
-    dyad_buf out = {0};
-    dbuf_reserve(&out, 16);
-    dict_dump(b, &out);
-    return out.p;
-}
 
 /* Read fixture src as file "t.actors" (or "t.agents" when agents). */
 static dict_builder *load(const char *src, int agents, int *rc) {
@@ -26,36 +19,6 @@ static dict_builder *load(const char *src, int agents, int *rc) {
                    : dict_read_tabari_actors(b, "t.actors", src, n);
     if (rc) *rc = r;
     return b;
-}
-
-/* Does the dump of b contain line (a whole line)? */
-static int has_line(const dict_builder *b, const char *line) {
-    char *d = dump_of(b);
-    size_t n = strlen(line);
-    int found = 0;
-    for (const char *p = d; p && *p && !found;) {
-        const char *e = strchr(p, '\n');
-        size_t len = e ? (size_t)(e - p) : strlen(p);
-        found = len == n && memcmp(p, line, n) == 0;
-        p = e ? e + 1 : p + len;
-    }
-    if (!found) printf("  dump has no line \"%s\"; it is:\n%s", line, d ? d : "");
-    free(d);
-    return found;
-}
-
-/* Lines of the dump that start with prefix ("actor ", "agent "). */
-static size_t count_lines(const dict_builder *b, const char *prefix) {
-    char *d = dump_of(b);
-    size_t k = 0, n = strlen(prefix);
-    for (const char *p = d; p && *p;) {
-        if (strncmp(p, prefix, n) == 0) k++;
-        const char *e = strchr(p, '\n');
-        if (!e) break;
-        p = e + 1;
-    }
-    free(d);
-    return k;
 }
 
 /* Is there a message that starts with at ("t.actors:7:") and contains what? */
@@ -89,16 +52,16 @@ UNIT_SUITE(dict_actors_entries) {
                            "AFTER_FINISH [XXX]\n",
                            0, NULL);
     CHECK_INT(dict_warning_count(b), 0);
-    CHECK(has_line(b, "actor 1 AL_ GORE [AGR 0-99991231]"));
-    CHECK(has_line(b, "actor 2 AL GORE [TEN 0-99991231]"));
-    CHECK(has_line(b, "actor 4 ALBRIGHT [USAGOV 19991201-20010114] [--- 0-99991231]"));
-    CHECK(has_line(b, "actor 5 AXNOR [AR1 0-19911225] [AR2 0-99991231]"));
-    CHECK(has_line(b, "actor 6 LORIEN [ELR/GAL 0-99991231]"));
-    CHECK(has_line(b, "actor 7 NASGUL [### 0-99991231]"));
-    CHECK(has_line(b, "actor 8 ARNOR_ [ARN 0-99991231]"));
-    CHECK(has_line(b, "actor 9 MOUSE= [MUS 0-99991231]"));
-    CHECK(has_line(b, "actor 10 ZIMBABWE [RHO 0-19790605] [ZBW 0-99991231]"));
-    CHECK_INT(count_lines(b, "actor "), 9);   /* nothing after ~~FINISH */
+    CHECK(fx_has_line(b, "actor 1 AL_ GORE [AGR 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 2 AL GORE [TEN 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 4 ALBRIGHT [USAGOV 19991201-20010114] [--- 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 5 AXNOR [AR1 0-19911225] [AR2 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 6 LORIEN [ELR/GAL 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 7 NASGUL [### 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 8 ARNOR_ [ARN 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 9 MOUSE= [MUS 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 10 ZIMBABWE [RHO 0-19790605] [ZBW 0-99991231]"));
+    CHECK_INT(fx_count_lines(b, "actor "), 9);   /* nothing after ~~FINISH */
     dict_builder_free(b);
 
     /* Phoenix: name line with a '#' comment, "+" synonyms, indented codes. */
@@ -110,7 +73,7 @@ UNIT_SUITE(dict_actors_entries) {
              "\t[USAGOV >130201]\n",
              0, NULL);
     CHECK_INT(dict_warning_count(b), 0);
-    CHECK(has_line(b, "actor 3 JOHN_ KERRY_ + SECRETARY_ KERRY_ [USAGOVLEG 19850103-20130201] "
+    CHECK(fx_has_line(b, "actor 3 JOHN_ KERRY_ + SECRETARY_ KERRY_ [USAGOVLEG 19850103-20130201] "
                       "[USAGOV 20130202-99991231]"));
     dict_builder_free(b);
 
@@ -130,17 +93,17 @@ UNIT_SUITE(dict_actors_entries) {
              "ODD [A 20001231-20010101] [B 19991231-000101]\n",
              0, NULL);
     CHECK_INT(dict_warning_count(b), 0);
-    CHECK(has_line(b, "actor 1 GOLLUM + SMEAGOL [HOB 0-19950600] [HOBGOV 19950601-19990815] "
+    CHECK(fx_has_line(b, "actor 1 GOLLUM + SMEAGOL [HOB 0-19950600] [HOBGOV 19950601-19990815] "
                       "[HOBREB 19990817-99991231]"));
-    CHECK(has_line(b, "actor 8 SAM_ GAMGEE [HOB 0-99991231] [HOBCIV 0-20080119] "
+    CHECK(fx_has_line(b, "actor 8 SAM_ GAMGEE [HOB 0-99991231] [HOBCIV 0-20080119] "
                       "[ORCHOB 20100109-20100112] [HOBELI 20130120-99991231]"));
-    CHECK(has_line(b, "actor 12 ENT [### 0-19890100] [ENT 0-99991231]"));
-    CHECK(has_line(b, "actor 13 ODD [A 20001231-20010101] [B 19991231-20000101]"));
+    CHECK(fx_has_line(b, "actor 12 ENT [### 0-19890100] [ENT 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 13 ODD [A 20001231-20010101] [B 19991231-20000101]"));
     dict_builder_free(b);
 
     /* 290101-300101 reads 2029..1930, which ends before it starts. */
     b = load("WINDOW [C 290101-300101] [D 300101-290101]\n", 0, NULL);
-    CHECK(has_line(b, "actor 1 WINDOW [D 19300101-20290101]"));
+    CHECK(fx_has_line(b, "actor 1 WINDOW [D 19300101-20290101]"));
     CHECK_INT(dict_warning_count(b), 1);
     CHECK(has_msg(b, "t.actors:1:", "ends before it starts"));
     dict_builder_free(b);
@@ -150,8 +113,8 @@ UNIT_SUITE(dict_actors_entries) {
              "GONDOR\r\n+MINAS_TIRITH  \r\n+ANORIEN\r\n\t[GON]\r\nROHAN [ROH]",
              0, NULL);
     CHECK_INT(dict_warning_count(b), 0);
-    CHECK(has_line(b, "actor 1 GONDOR + MINAS_ TIRITH + ANORIEN [GON 0-99991231]"));
-    CHECK(has_line(b, "actor 5 ROHAN [ROH 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 1 GONDOR + MINAS_ TIRITH + ANORIEN [GON 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 5 ROHAN [ROH 0-99991231]"));
     dict_builder_free(b);
 }
 
@@ -174,10 +137,10 @@ UNIT_SUITE(dict_actors_sections) {
                            "AARDVARK [SAF] <!-- inline --> \n",
                            0, NULL);
     CHECK_INT(dict_warning_count(b), 0);
-    CHECK(has_line(b, "synset 1 <NOUN> BEES | FORCES_ | POLITICAL_ SCIENTISTS"));
-    CHECK(has_line(b, "synset 11 <ADJECTIVE> BAD | EVIL"));
-    CHECK(has_line(b, "actor 15 AARDVARK [SAF 0-99991231]"));
-    CHECK_INT(count_lines(b, "actor "), 1);
+    CHECK(fx_has_line(b, "synset 1 <NOUN> BEES | FORCES_ | POLITICAL_ SCIENTISTS"));
+    CHECK(fx_has_line(b, "synset 11 <ADJECTIVE> BAD | EVIL"));
+    CHECK(fx_has_line(b, "actor 15 AARDVARK [SAF 0-99991231]"));
+    CHECK_INT(fx_count_lines(b, "actor "), 1);
     dict_builder_free(b);
 
     /* Section errors: never closed, closed without opening, unknown tag. */
@@ -187,7 +150,7 @@ UNIT_SUITE(dict_actors_sections) {
     CHECK(has_msg(b, "t.actors:2:", "unknown tag"));
     CHECK(has_msg(b, "t.actors:5:", "code in a <NOUN> section"));
     CHECK(has_msg(b, "t.actors:3:", "never closed"));
-    CHECK(has_line(b, "synset 3 <NOUN> SHEEP"));
+    CHECK(fx_has_line(b, "synset 3 <NOUN> SHEEP"));
     dict_builder_free(b);
 }
 
@@ -231,24 +194,24 @@ UNIT_SUITE(dict_actors_errors) {
     CHECK(has_msg(b, "t.actors:18:", "is not a date"));
     CHECK_INT(dict_warning_count(b), 15);
     CHECK_INT(dict_error_count(b), 0);
-    CHECK(has_line(b, "actor 1 GOOD_ ONE [G1 0-99991231]"));
-    CHECK(has_line(b, "actor 11 TWO_ CODES [OK 0-99991231]"));
-    CHECK(has_line(b, "actor 12 JUNK [OK2 0-99991231]"));
-    CHECK(has_line(b, "actor 14 GOOD_ TWO [G2 20130102-99991231]"));
-    CHECK_INT(count_lines(b, "actor "), 4);
+    CHECK(fx_has_line(b, "actor 1 GOOD_ ONE [G1 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 11 TWO_ CODES [OK 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 12 JUNK [OK2 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 14 GOOD_ TWO [G2 20130102-99991231]"));
+    CHECK_INT(fx_count_lines(b, "actor "), 4);
     dict_builder_free(b);
 
     /* Orphans: codes and synonyms before any actor. */
     b = load("\t[USA]\n+SYNONYM\nREAL [R]\n", 0, NULL);
     CHECK(has_msg(b, "t.actors:1:", "without an actor"));
     CHECK(has_msg(b, "t.actors:2:", "without an actor"));
-    CHECK(has_line(b, "actor 3 REAL [R 0-99991231]"));
+    CHECK(fx_has_line(b, "actor 3 REAL [R 0-99991231]"));
     dict_builder_free(b);
 
     /* A rejected name line drops its synonyms and codes silently. */
     b = load("]BAD [X]\n+SYN\n\t[Y]\nNEXT [N]\n", 0, NULL);
     CHECK_INT(dict_warning_count(b), 1);
-    CHECK_INT(count_lines(b, "actor "), 1);
+    CHECK_INT(fx_count_lines(b, "actor "), 1);
     dict_builder_free(b);
 
     /* Unusable: binary data, or nothing but bad lines. */
@@ -280,10 +243,10 @@ UNIT_SUITE(dict_agents) {
                            "MOUSE= [~MUS]\n",
                            1, NULL);
     CHECK_INT(dict_warning_count(b), 0);
-    CHECK(has_line(b, "agent 1 FOREIGN_ MINISTER_ ~GOVFRM"));
-    CHECK(has_line(b, "agent 2 HUMAN_ RIGHTS_ BODY_ NGO~"));
-    CHECK(has_line(b, "agent 3 POLICE ~COP"));
-    CHECK(has_line(b, "agent 4 MOUSE_ ~MUS"));
+    CHECK(fx_has_line(b, "agent 1 FOREIGN_ MINISTER_ ~GOVFRM"));
+    CHECK(fx_has_line(b, "agent 2 HUMAN_ RIGHTS_ BODY_ NGO~"));
+    CHECK(fx_has_line(b, "agent 3 POLICE ~COP"));
+    CHECK(fx_has_line(b, "agent 4 MOUSE_ ~MUS"));
     dict_builder_free(b);
 
     /* PETRARCH: {} no plural, {X} a plural, regular plurals formed. */
@@ -302,16 +265,16 @@ UNIT_SUITE(dict_agents) {
              "\t[~GOV]\n",
              1, NULL);
     CHECK_INT(dict_warning_count(b), 0);
-    CHECK(has_line(b, "agent 2 PARLIAMENTARY_ OPPOSITION ~OPP"));
-    CHECK(has_line(b, "agent 3 ATTORNEY_ GENERAL + ATTORNEYS_ GENERAL ~GOV"));
-    CHECK(has_line(b, "agent 4 AUTHORITY + AUTHORITIES ~GOV"));
-    CHECK(has_line(b, "agent 5 CONGRESS + CONGRESSES ~LEG"));
-    CHECK(has_line(b, "agent 6 ATTORNEY + ATTORNEYS ~JUD"));
-    CHECK(has_line(b, "agent 7 CHURCH_ + CHURCHES_ ~REL"));
-    CHECK(has_line(b, "agent 8 SECURITY SERVICE + SECURITY SERVICES ~GOV"));
-    CHECK(has_line(b, "agent 9 MSF NGO~"));
-    CHECK(has_line(b, "agent 10 GOLDEN_ GOOSE + GOLDEN_ GEESE ~GGS"));
-    CHECK(has_line(b, "agent 11 AMBASSADOR + AMBASSADORS + ENVOY + ENVOYS ~GOV"));
+    CHECK(fx_has_line(b, "agent 2 PARLIAMENTARY_ OPPOSITION ~OPP"));
+    CHECK(fx_has_line(b, "agent 3 ATTORNEY_ GENERAL + ATTORNEYS_ GENERAL ~GOV"));
+    CHECK(fx_has_line(b, "agent 4 AUTHORITY + AUTHORITIES ~GOV"));
+    CHECK(fx_has_line(b, "agent 5 CONGRESS + CONGRESSES ~LEG"));
+    CHECK(fx_has_line(b, "agent 6 ATTORNEY + ATTORNEYS ~JUD"));
+    CHECK(fx_has_line(b, "agent 7 CHURCH_ + CHURCHES_ ~REL"));
+    CHECK(fx_has_line(b, "agent 8 SECURITY SERVICE + SECURITY SERVICES ~GOV"));
+    CHECK(fx_has_line(b, "agent 9 MSF NGO~"));
+    CHECK(fx_has_line(b, "agent 10 GOLDEN_ GOOSE + GOLDEN_ GEESE ~GGS"));
+    CHECK(fx_has_line(b, "agent 11 AMBASSADOR + AMBASSADORS + ENVOY + ENVOYS ~GOV"));
     dict_builder_free(b);
 
     /* Substitution sets: each word replaces the marker, no plurals. */
@@ -326,14 +289,14 @@ UNIT_SUITE(dict_agents) {
              "!MINST! {!MINST!S} [~P]\n",
              1, NULL);
     CHECK_INT(dict_warning_count(b), 0);
-    CHECK(has_line(b, "agent 4 CONGRESSMAN + CONGRESSMEN + CONGRESSWOMAN + CONGRESSWOMEN + "
+    CHECK(fx_has_line(b, "agent 4 CONGRESSMAN + CONGRESSMEN + CONGRESSWOMAN + CONGRESSWOMEN + "
                       "CONGRESSPERSON ~LEG"));
-    CHECK(has_line(b, "agent 5 MINISTER_ OF_ SILLY_ WALKS + MINISTRY_ OF_ SILLY_ WALKS ~GOV"));
-    CHECK(has_line(b, "agent 6 FIREMAN + FIREMEN + FIREWOMAN + FIREWOMEN + FIREPERSON ~GOV"));
-    CHECK(has_line(b, "agent 7 HUSBANDMAN + HUSBANDMEN + HUSBANDWOMAN + HUSBANDWOMEN + "
+    CHECK(fx_has_line(b, "agent 5 MINISTER_ OF_ SILLY_ WALKS + MINISTRY_ OF_ SILLY_ WALKS ~GOV"));
+    CHECK(fx_has_line(b, "agent 6 FIREMAN + FIREMEN + FIREWOMAN + FIREWOMEN + FIREPERSON ~GOV"));
+    CHECK(fx_has_line(b, "agent 7 HUSBANDMAN + HUSBANDMEN + HUSBANDWOMAN + HUSBANDWOMEN + "
                       "HUSBANDPERSON ~AGR"));
-    CHECK(has_line(b, "agent 8 X_ MINISTER + X_ MINISTRY + Y_ MINISTER + Y_ MINISTRY ~TWO"));
-    CHECK(has_line(b, "agent 9 MINISTER + MINISTRY + MINISTERS + MINISTRYS ~P"));
+    CHECK(fx_has_line(b, "agent 8 X_ MINISTER + X_ MINISTRY + Y_ MINISTER + Y_ MINISTRY ~TWO"));
+    CHECK(fx_has_line(b, "agent 9 MINISTER + MINISTRY + MINISTERS + MINISTRYS ~P"));
     dict_builder_free(b);
 
     /* Errors, each naming its line; the file goes on. */
@@ -367,11 +330,11 @@ UNIT_SUITE(dict_agents) {
     CHECK(has_msg(b, "t.agents:12:", "has no words"));
     CHECK(has_msg(b, "t.agents:13:", "without an agent"));
     CHECK_INT(dict_warning_count(b), 12);
-    CHECK(has_line(b, "agent 2 DEPARMENT_ OF_ ENVIRONMENT + DEPARMENT_ OF_ ENVIRONMENTS ~ENV"));
-    CHECK(has_line(b, "agent 10 TWICE + TWICES ~A"));
-    CHECK(has_line(b, "agent 11 TRAIL + TRAILS ~T"));
-    CHECK(has_line(b, "agent 14 LAST + LASTS ~OK"));
-    CHECK_INT(count_lines(b, "agent "), 4);
+    CHECK(fx_has_line(b, "agent 2 DEPARMENT_ OF_ ENVIRONMENT + DEPARMENT_ OF_ ENVIRONMENTS ~ENV"));
+    CHECK(fx_has_line(b, "agent 10 TWICE + TWICES ~A"));
+    CHECK(fx_has_line(b, "agent 11 TRAIL + TRAILS ~T"));
+    CHECK(fx_has_line(b, "agent 14 LAST + LASTS ~OK"));
+    CHECK_INT(fx_count_lines(b, "agent "), 4);
     dict_builder_free(b);
 
     b = dict_builder_new();
@@ -450,10 +413,10 @@ UNIT_SUITE(dict_actors_real) {
         int rc = rf->agents ? dict_read_agents(b, rf->path, text, n)
                             : dict_read_tabari_actors(b, rf->path, text, n);
         CHECK_INT(rc, 0);
-        size_t k = count_lines(b, rf->agents ? "agent " : "actor ");
+        size_t k = fx_count_lines(b, rf->agents ? "agent " : "actor ");
         if (k < rf->min || k > rf->max) printf("  %s: %zu entries\n", rf->path, k);
         CHECK(k >= rf->min && k <= rf->max);
-        if (rf->line) CHECK(has_line(b, rf->line));
+        if (rf->line) CHECK(fx_has_line(b, rf->line));
         CHECK_INT(dict_warning_count(b), rf->warnings);
         CHECK_INT(dict_error_count(b), 0);
         dict_builder_free(b);

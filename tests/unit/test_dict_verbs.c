@@ -10,15 +10,8 @@
 #include <time.h>
 
 #include "../../src/dict/dict.h"
+#include "dict_fixture.h"
 #include "unit.h"
-
-/* The dump of b as a malloc'd string (free it). */
-static char *vdump(const dict_builder *b) {
-    dyad_buf out = {0};
-    dbuf_reserve(&out, 16);
-    dict_dump(b, &out);
-    return out.p;
-}
 
 /* Reads fixture src as file "t.verbs"; *rc gets the reader's result. */
 static dict_builder *vload(const char *src, int *rc) {
@@ -26,36 +19,6 @@ static dict_builder *vload(const char *src, int *rc) {
     int r = dict_read_verbs(b, "t.verbs", src, strlen(src));
     if (rc) *rc = r;
     return b;
-}
-
-/* Does the dump of b hold line as a whole line? */
-static int vhas(const dict_builder *b, const char *line) {
-    char *d = vdump(b);
-    size_t n = strlen(line);
-    int found = 0;
-    for (const char *p = d; p && *p && !found;) {
-        const char *e = strchr(p, '\n');
-        size_t len = e ? (size_t)(e - p) : strlen(p);
-        found = len == n && memcmp(p, line, n) == 0;
-        p = e ? e + 1 : p + len;
-    }
-    if (!found) printf("  dump has no line \"%s\"; it is:\n%s", line, d ? d : "");
-    free(d);
-    return found;
-}
-
-/* Lines of the dump starting with prefix. */
-static size_t vcount(const dict_builder *b, const char *prefix) {
-    char *d = vdump(b);
-    size_t k = 0, n = strlen(prefix);
-    for (const char *p = d; p && *p;) {
-        if (strncmp(p, prefix, n) == 0) k++;
-        const char *e = strchr(p, '\n');
-        if (!e) break;
-        p = e + 1;
-    }
-    free(d);
-    return k;
 }
 
 /* Is there a message that starts with "t.verbs:LINE:" and contains what? */
@@ -91,24 +54,24 @@ UNIT_SUITE(verbs_tabari_roots) {
     CHECK_INT(rc, 0);
     CHECK_INT(dict_warning_count(b), 0);
     /* English forms, then what TABARI's own endings add (+ES here) */
-    CHECK(vhas(b, "verb 1 ABANDON {ABANDONS | ABANDONED | ABANDONING | ABANDONES} [345]"));
-    CHECK(vhas(b, "verb 2 AGREE {AGREES | AGREED | AGREEING | AGREING} [081]"));
-    CHECK(vhas(b, "verb 3 APPLY {APPLIES | APPLIED | APPLYING | APPLYS | APPLYES | APPLYED} [020]"));
-    CHECK(vhas(b, "verb 4 STOP {STOPS | STOPPED | STOPPING | STOPES | STOPED | STOPING} [190]"));
+    CHECK(fx_has_line(b, "verb 1 ABANDON {ABANDONS | ABANDONED | ABANDONING | ABANDONES} [345]"));
+    CHECK(fx_has_line(b, "verb 2 AGREE {AGREES | AGREED | AGREEING | AGREING} [081]"));
+    CHECK(fx_has_line(b, "verb 3 APPLY {APPLIES | APPLIED | APPLYING | APPLYS | APPLYES | APPLYED} [020]"));
+    CHECK(fx_has_line(b, "verb 4 STOP {STOPS | STOPPED | STOPPING | STOPES | STOPED | STOPING} [190]"));
     /* exact roots give exact forms (TABARI Validate VERBEND-01: departes, departed) */
-    CHECK(vhas(b, "verb 5 DEPART_ {DEPARTS_ | DEPARTED_ | DEPARTING_ | DEPARTES_} [032]"));
-    CHECK(vhas(b, "verb 6 DEPLORE_ {DEPLORES_ | DEPLORED_ | DEPLORING_} [122]"));
+    CHECK(fx_has_line(b, "verb 5 DEPART_ {DEPARTS_ | DEPARTED_ | DEPARTING_ | DEPARTES_} [032]"));
+    CHECK(fx_has_line(b, "verb 6 DEPLORE_ {DEPLORES_ | DEPLORED_ | DEPLORING_} [122]"));
     /* '=': exact, no regular forms (VERBEND-05: "baning", "baned" do not code) */
-    CHECK(vhas(b, "verb 7 BAN_ {} [191]"));
+    CHECK(fx_has_line(b, "verb 7 BAN_ {} [191]"));
     /* multi-word roots: the first word is the verb */
-    CHECK(vhas(b, "verb 8 BURN DOWN {BURNS DOWN | BURNED DOWN | BURNING DOWN | BURNES DOWN} [222]"));
-    CHECK(vhas(b, "verb 9 CARRIED_ OUT {CARRIEDS_ OUT | CARRIEDED_ OUT | CARRIEDING_ OUT | "
+    CHECK(fx_has_line(b, "verb 8 BURN DOWN {BURNS DOWN | BURNED DOWN | BURNING DOWN | BURNES DOWN} [222]"));
+    CHECK(fx_has_line(b, "verb 9 CARRIED_ OUT {CARRIEDS_ OUT | CARRIEDED_ OUT | CARRIEDING_ OUT | "
                   "CARRIEDES_ OUT} [181]"));
-    CHECK(vhas(b, "verb 10 PASS {PASSES | PASSED | PASSING | PASSS} [073]"));
-    CHECK(vhas(b, "verb 11 DIE {DIES | DIED | DYING | DIING} [220]"));
+    CHECK(fx_has_line(b, "verb 10 PASS {PASSES | PASSED | PASSING | PASSS} [073]"));
+    CHECK(fx_has_line(b, "verb 11 DIE {DIES | DIED | DYING | DIING} [220]"));
     /* a root that does not end in letters gets no forms */
-    CHECK(vhas(b, "verb 12 XYZ1 {} [000]"));
-    CHECK_INT(vcount(b, "pattern "), 0);
+    CHECK(fx_has_line(b, "verb 12 XYZ1 {} [000]"));
+    CHECK_INT(fx_count_lines(b, "pattern "), 0);
     dict_builder_free(b);
 }
 
@@ -122,11 +85,11 @@ UNIT_SUITE(verbs_tabari_forms) {
                             NULL);
     CHECK_INT(dict_warning_count(b), 0);
     /* irregular forms are kept next to the regular ones, duplicates once */
-    CHECK(vhas(b, "verb 1 BREAK_ {BREAKS_ | BREAKED_ | BREAKING_ | BREAKES_ | BROKE_ | BROKEN_ | "
+    CHECK(fx_has_line(b, "verb 1 BREAK_ {BREAKS_ | BREAKED_ | BREAKING_ | BREAKES_ | BROKE_ | BROKEN_ | "
                   "BROKEN_ DOWN_} [1717]"));
-    CHECK(vhas(b, "verb 4 ACT_ {ACTS_ | ACTED_ | ACTING_ | ACTES_ | ACTXD_ | ACTUALITY} [100]"));
-    CHECK(vhas(b, "verb 6 GIVE {GAVE | GIVEN | GIVES | GIVED | GIVING} [070]"));
-    CHECK(vhas(b, "pattern 3 1 * DEADLOCK [102] -"));
+    CHECK(fx_has_line(b, "verb 4 ACT_ {ACTS_ | ACTED_ | ACTING_ | ACTES_ | ACTXD_ | ACTUALITY} [100]"));
+    CHECK(fx_has_line(b, "verb 6 GIVE {GAVE | GIVEN | GIVES | GIVED | GIVING} [070]"));
+    CHECK(fx_has_line(b, "pattern 3 1 * DEADLOCK [102] -"));
     dict_builder_free(b);
 }
 
@@ -158,29 +121,29 @@ UNIT_SUITE(verbs_tabari_patterns) {
         "- NOT EXPLICITLY [082]\n",                                                /* 24 */
         NULL);
     CHECK_INT(dict_warning_count(b), 0);
-    CHECK(vhas(b, "synset 2 &TIETYPES MILITARY | ECONOMIC"));
-    CHECK(vhas(b, "pattern 7 6 * NEW_ &TIETYPES RELATIONS [903] -"));
+    CHECK(fx_has_line(b, "synset 2 &TIETYPES MILITARY | ECONOMIC"));
+    CHECK(fx_has_line(b, "pattern 7 6 * NEW_ &TIETYPES RELATIONS [903] -"));
     /* {|} padded with blanks and '_' */
-    CHECK(vhas(b, "pattern 8 6 SUGGESTED_ + * DEMAND_ {| GENEVA_ | INTERNATIONAL |} CONVENTIONS "
+    CHECK(fx_has_line(b, "pattern 8 6 SUGGESTED_ + * DEMAND_ {| GENEVA_ | INTERNATIONAL |} CONVENTIONS "
                   "[111] -"));
-    CHECK(vhas(b, "pattern 9 6 $ HOSTING ^ * TABASKI [042] -"));
-    CHECK(vhas(b, "pattern 10 6 % * EACH OTHER [112:112] -"));
+    CHECK(fx_has_line(b, "pattern 9 6 $ HOSTING ^ * TABASKI [042] -"));
+    CHECK(fx_has_line(b, "pattern 10 6 % * EACH OTHER [112:112] -"));
     /* "~_": a stem joined to the next word */
-    CHECK(vhas(b, "pattern 11 6 * THE_ NEAT PLACE [027] -"));
-    CHECK(vhas(b, "pattern 12 6 RECENT * [025] -"));
-    CHECK(vhas(b, "pattern 13 6 * OFF_ [195] -"));
-    CHECK(vhas(b, "pattern 14 6 IN_ * [075A] -"));
-    CHECK(vhas(b, "pattern 15 6 * HOPE [---] n"));
-    CHECK(vhas(b, "pattern 16 6 * DIPLXMATIC [###] x"));
-    CHECK(vhas(b, "pattern 17 6 * STATEMENT [023] s"));
-    CHECK(vhas(b, "pattern 18 6 FORCE TO_ * [100] d"));
-    CHECK(vhas(b, "pattern 19 6 * FXLL [+++] -"));
-    CHECK(vhas(b, "pattern 20 6 PEACE-KEEPING * [---] n"));
-    CHECK(vhas(b, "pattern 21 6 ANTI- + * [111] -"));
-    CHECK(vhas(b, "pattern 22 6 * {| DID_ | WAS |} NOT [120] -"));
-    CHECK(vhas(b, "pattern 23 6 * BAN_ [191] -"));
+    CHECK(fx_has_line(b, "pattern 11 6 * THE_ NEAT PLACE [027] -"));
+    CHECK(fx_has_line(b, "pattern 12 6 RECENT * [025] -"));
+    CHECK(fx_has_line(b, "pattern 13 6 * OFF_ [195] -"));
+    CHECK(fx_has_line(b, "pattern 14 6 IN_ * [075A] -"));
+    CHECK(fx_has_line(b, "pattern 15 6 * HOPE [---] n"));
+    CHECK(fx_has_line(b, "pattern 16 6 * DIPLXMATIC [###] x"));
+    CHECK(fx_has_line(b, "pattern 17 6 * STATEMENT [023] s"));
+    CHECK(fx_has_line(b, "pattern 18 6 FORCE TO_ * [100] d"));
+    CHECK(fx_has_line(b, "pattern 19 6 * FXLL [+++] -"));
+    CHECK(fx_has_line(b, "pattern 20 6 PEACE-KEEPING * [---] n"));
+    CHECK(fx_has_line(b, "pattern 21 6 ANTI- + * [111] -"));
+    CHECK(fx_has_line(b, "pattern 22 6 * {| DID_ | WAS |} NOT [120] -"));
+    CHECK(fx_has_line(b, "pattern 23 6 * BAN_ [191] -"));
     /* no '*': the verb is implicit at the start (dict.h) */
-    CHECK(vhas(b, "pattern 24 6 NOT EXPLICITLY [082] -"));
+    CHECK(fx_has_line(b, "pattern 24 6 NOT EXPLICITLY [082] -"));
     dict_builder_free(b);
 }
 
@@ -195,16 +158,16 @@ UNIT_SUITE(verbs_tabari_root_codes) {
                             NULL);
     CHECK_INT(dict_warning_count(b), 0);
     /* codes that say more than a code give the verb a "*" pattern */
-    CHECK(vhas(b, "verb 1 ADMIT {ADMITS | ADMITED | ADMITING | ADMITES} [013]"));
-    CHECK(vhas(b, "pattern 1 1 * [013:012] -"));
-    CHECK(vhas(b, "verb 2 SAID {SAIDS | SAIDED | SAIDING | SAIDES} [023]"));
-    CHECK(vhas(b, "pattern 2 2 * [023] s"));
-    CHECK(vhas(b, "pattern 3 3 * [031] d"));
-    CHECK(vhas(b, "verb 4 ACCORD {ACCORDS | ACCORDED | ACCORDING | ACCORDES} [---]"));
-    CHECK(vhas(b, "verb 5 FOOTBALL {FOOTBALLS | FOOTBALLED | FOOTBALLING | FOOTBALLES} [###]"));
-    CHECK(vhas(b, "verb 6 BLAST {BLASTS | BLASTED | BLASTING | BLASTES} [+++]"));
-    CHECK(vhas(b, "pattern 7 6 * STATEMENT [122] -"));
-    CHECK_INT(vcount(b, "pattern "), 4);
+    CHECK(fx_has_line(b, "verb 1 ADMIT {ADMITS | ADMITED | ADMITING | ADMITES} [013]"));
+    CHECK(fx_has_line(b, "pattern 1 1 * [013:012] -"));
+    CHECK(fx_has_line(b, "verb 2 SAID {SAIDS | SAIDED | SAIDING | SAIDES} [023]"));
+    CHECK(fx_has_line(b, "pattern 2 2 * [023] s"));
+    CHECK(fx_has_line(b, "pattern 3 3 * [031] d"));
+    CHECK(fx_has_line(b, "verb 4 ACCORD {ACCORDS | ACCORDED | ACCORDING | ACCORDES} [---]"));
+    CHECK(fx_has_line(b, "verb 5 FOOTBALL {FOOTBALLS | FOOTBALLED | FOOTBALLING | FOOTBALLES} [###]"));
+    CHECK(fx_has_line(b, "verb 6 BLAST {BLASTS | BLASTED | BLASTING | BLASTES} [+++]"));
+    CHECK(fx_has_line(b, "pattern 7 6 * STATEMENT [122] -"));
+    CHECK_INT(fx_count_lines(b, "pattern "), 4);
     dict_builder_free(b);
 }
 
@@ -236,25 +199,25 @@ UNIT_SUITE(verbs_tabari_synsets_time) {
                             "NOT A [ROOT\n",
                             NULL);
     CHECK_INT(dict_warning_count(b), 0);
-    CHECK(vhas(b, "synset 2 &CURRENCY DOLLAR | GOLDEN_ GOBLIN_ GALLEONS | PESO_ $ | KRONER_ | "
+    CHECK(fx_has_line(b, "synset 2 &CURRENCY DOLLAR | GOLDEN_ GOBLIN_ GALLEONS | PESO_ $ | KRONER_ | "
                   "YUM YENNYEN"));
-    CHECK(vhas(b, "synset 8 &TIEPHRASE &CURRENCY MEMOS | MEMOS_ ON_ &CURRENCY"));
+    CHECK(fx_has_line(b, "synset 8 &TIEPHRASE &CURRENCY MEMOS | MEMOS_ ON_ &CURRENCY"));
     /* <TIME>: a verb with the shift as code and a "*" pattern flagged t */
-    CHECK(vhas(b, "verb 13 FOREVER_ AND_ A_ DAY {} [---]"));
-    CHECK(vhas(b, "pattern 13 13 * [---] nt"));
-    CHECK(vhas(b, "pattern 14 14 * [###] xt"));
-    CHECK(vhas(b, "verb 15 LAST_ WEEK {} [-7]"));
-    CHECK(vhas(b, "pattern 15 15 * [-7] t"));
-    CHECK(vhas(b, "pattern 16 16 * [+30] t"));
-    CHECK(vhas(b, "verb 17 TOMORROW {} [+1]"));
-    CHECK(vhas(b, "pattern 18 17 * AND A WEEK [+8] t"));
-    CHECK(vhas(b, "pattern 19 19 * [+++] t"));
+    CHECK(fx_has_line(b, "verb 13 FOREVER_ AND_ A_ DAY {} [---]"));
+    CHECK(fx_has_line(b, "pattern 13 13 * [---] nt"));
+    CHECK(fx_has_line(b, "pattern 14 14 * [###] xt"));
+    CHECK(fx_has_line(b, "verb 15 LAST_ WEEK {} [-7]"));
+    CHECK(fx_has_line(b, "pattern 15 15 * [-7] t"));
+    CHECK(fx_has_line(b, "pattern 16 16 * [+30] t"));
+    CHECK(fx_has_line(b, "verb 17 TOMORROW {} [+1]"));
+    CHECK(fx_has_line(b, "pattern 18 17 * AND A WEEK [+8] t"));
+    CHECK(fx_has_line(b, "pattern 19 19 * [+++] t"));
     /* after </TIME>: ordinary verbs again */
-    CHECK(vhas(b, "verb 21 CONTRIBUT {CONTRIBUTS | CONTRIBUTED | CONTRIBUTING | CONTRIBUTES} [070]"));
-    CHECK(vhas(b, "pattern 22 21 * &CURRENCY [903] -"));
-    CHECK(vhas(b, "pattern 23 21 * &TIEPHRASE [904] -"));
+    CHECK(fx_has_line(b, "verb 21 CONTRIBUT {CONTRIBUTS | CONTRIBUTED | CONTRIBUTING | CONTRIBUTES} [070]"));
+    CHECK(fx_has_line(b, "pattern 22 21 * &CURRENCY [903] -"));
+    CHECK(fx_has_line(b, "pattern 23 21 * &TIEPHRASE [904] -"));
     /* ~~FINISH ends the dictionary */
-    CHECK_INT(vcount(b, "verb "), 7);
+    CHECK_INT(fx_count_lines(b, "verb "), 7);
     dict_builder_free(b);
 }
 
@@ -325,10 +288,10 @@ UNIT_SUITE(verbs_tabari_bad) {
     CHECK_INT(dict_warning_count(b), 26);
     CHECK_INT(dict_error_count(b), 0);
     /* only ACKNOWLEDGE and FLY survive, with no pattern */
-    CHECK_INT(vcount(b, "verb "), 2);
-    CHECK(vhas(b, "verb 5 ACKNOWLEDGE {ACKNOWLEDGES | ACKNOWLEDGED | ACKNOWLEDGING} [023]"));
-    CHECK_INT(vcount(b, "pattern "), 0);
-    CHECK_INT(vcount(b, "synset "), 0);
+    CHECK_INT(fx_count_lines(b, "verb "), 2);
+    CHECK(fx_has_line(b, "verb 5 ACKNOWLEDGE {ACKNOWLEDGES | ACKNOWLEDGED | ACKNOWLEDGING} [023]"));
+    CHECK_INT(fx_count_lines(b, "pattern "), 0);
+    CHECK_INT(fx_count_lines(b, "synset "), 0);
     dict_builder_free(b);
 }
 
@@ -338,8 +301,8 @@ UNIT_SUITE(verbs_tabari_text) {
     dict_builder *b = vload("\xEF\xBB\xBF" "Abandon\t[345]\r\n- *\tEffort_  [987] ;x\r\n", &rc);
     CHECK_INT(rc, 0);
     CHECK_INT(dict_warning_count(b), 0);
-    CHECK(vhas(b, "verb 1 ABANDON {ABANDONS | ABANDONED | ABANDONING | ABANDONES} [345]"));
-    CHECK(vhas(b, "pattern 2 1 * EFFORT_ [987] -"));
+    CHECK(fx_has_line(b, "verb 1 ABANDON {ABANDONS | ABANDONED | ABANDONING | ABANDONES} [345]"));
+    CHECK(fx_has_line(b, "pattern 2 1 * EFFORT_ [987] -"));
     dict_builder_free(b);
     /* unusable texts */
     b = vload("; only a comment\n\n", &rc);
@@ -392,28 +355,28 @@ UNIT_SUITE(verbs_petrarch1) {
     CHECK_INT(rc, 0);
     CHECK_INT(dict_warning_count(b), 0);
     /* plurals only where a stem would miss them, not for '_' members/names */
-    CHECK(vhas(b, "synset 4 &CURRENCY DOLLARS | CURRENCY | CURRENCIES | CASH_"));
-    CHECK(vhas(b, "synset 9 &AUXVERB3 ARMY"));
+    CHECK(fx_has_line(b, "synset 4 &CURRENCY DOLLARS | CURRENCY | CURRENCIES | CASH_"));
+    CHECK(fx_has_line(b, "synset 9 &AUXVERB3 ARMY"));
     /* the verbs using the block's code make one entry; the others one per code */
-    CHECK(vhas(b, "verb 13 ABANDON {ABANDONS | ABANDONED | ABANDONING | CLEAR_ UP | CLEARS_ UP | "
+    CHECK(fx_has_line(b, "verb 13 ABANDON {ABANDONS | ABANDONED | ABANDONING | CLEAR_ UP | CLEARS_ UP | "
                   "CLEARED_ UP | CLEARING_ UP | DESERT | DESERTS | DESERTED | DESERTING} [345]"));
     /* '+' marks the verb word; {...} gives all the forms */
-    CHECK(vhas(b, "verb 15 RE_ ARREST {RE_ ARRESTS | RE_ ARRESTED | RE_ ARRESTING | SAY | SAYS | "
+    CHECK(fx_has_line(b, "verb 15 RE_ ARREST {RE_ ARRESTS | RE_ ARRESTED | RE_ ARRESTING | SAY | SAYS | "
                   "SAID | SAYING} [002]"));
-    CHECK_INT(vcount(b, "verb "), 4);
+    CHECK_INT(fx_count_lines(b, "verb "), 4);
     /* every pattern of the block goes to every entry of the block */
-    CHECK(vhas(b, "pattern 18 13 * &CURRENCY [903] -"));
-    CHECK(vhas(b, "pattern 18 15 * &CURRENCY [903] -"));
-    CHECK(vhas(b, "pattern 19 13 * DIPLOMATIC_ TIES [###] x"));
+    CHECK(fx_has_line(b, "pattern 18 13 * &CURRENCY [903] -"));
+    CHECK(fx_has_line(b, "pattern 18 15 * &CURRENCY [903] -"));
+    CHECK(fx_has_line(b, "pattern 19 13 * DIPLOMATIC_ TIES [###] x"));
     /* TABARI alternatives are still alternatives in PETRARCH-1 */
-    CHECK(vhas(b, "pattern 20 15 * FOR {| ECONOMIC_ SANCTIONS | EMBARGO |} [172] -"));
+    CHECK(fx_has_line(b, "pattern 20 15 * FOR {| ECONOMIC_ SANCTIONS | EMBARGO |} [172] -"));
     /* a block without a code has the null code */
-    CHECK(vhas(b, "verb 23 APPRECIATE {APPRECIATES | APPRECIATED | APPRECIATING} [---]"));
-    CHECK(vhas(b, "pattern 24 23 * POSITION [042] -"));
+    CHECK(fx_has_line(b, "verb 23 APPRECIATE {APPRECIATES | APPRECIATED | APPRECIATING} [---]"));
+    CHECK(fx_has_line(b, "pattern 24 23 * POSITION [042] -"));
     /* a block code that says more gives its verbs a "*" pattern */
-    CHECK(vhas(b, "verb 26 REPORT {REPORTS | REPORTED | REPORTING} [025]"));
-    CHECK(vhas(b, "pattern 26 26 * [025] s"));
-    CHECK_INT(vcount(b, "pattern "), 8);
+    CHECK(fx_has_line(b, "verb 26 REPORT {REPORTS | REPORTED | REPORTING} [025]"));
+    CHECK(fx_has_line(b, "pattern 26 26 * [025] s"));
+    CHECK_INT(fx_count_lines(b, "pattern "), 8);
     dict_builder_free(b);
 }
 
@@ -440,11 +403,11 @@ UNIT_SUITE(verbs_petrarch1_bad) {
     CHECK(vwarned(b, 11, "unclosed '{'"));
     CHECK(vwarned(b, 12, "blank inside code"));
     CHECK_INT(dict_warning_count(b), 7);
-    CHECK(vhas(b, "verb 5 DELAY {DELAYS | DELAYED | DELAYING | BLOW_ UP | BLOWS_ UP | BLEW_ UP | "
+    CHECK(fx_has_line(b, "verb 5 DELAY {DELAYS | DELAYED | DELAYING | BLOW_ UP | BLOWS_ UP | BLEW_ UP | "
                   "OVERTHROW | OVERTHREW} [191]"));
-    CHECK(vhas(b, "verb 9 SNUB {SNUBBED} [111]"));
+    CHECK(fx_has_line(b, "verb 9 SNUB {SNUBBED} [111]"));
     /* PETRARCH: no TABARI extras; consonant + Y -> IES, IED */
-    CHECK(vhas(b, "verb 13 BADLY {BADLIES | BADLIED | BADLYING} [---]"));
+    CHECK(fx_has_line(b, "verb 13 BADLY {BADLIES | BADLIED | BADLYING} [---]"));
     dict_builder_free(b);
 }
 
@@ -487,31 +450,31 @@ UNIT_SUITE(verbs_petrarch2) {
         &rc);
     CHECK_INT(rc, 0);
     CHECK_INT(dict_warning_count(b), 0);
-    CHECK(vhas(b, "synset 4 &FIGHT_OF_WORDS ARGUMENT"));
+    CHECK(fx_has_line(b, "synset 4 &FIGHT_OF_WORDS ARGUMENT"));
     /* PETRARCH-2 members may be phrases */
-    CHECK(vhas(b, "synset 6 &TESTSYN3 ( TO THE END ) | { BITTER FIGHT }"));
-    CHECK(vhas(b, "verb 10 ACCELERATE {ACCELERATES | ACCELERATED | ACCELERATING | HURRY | HURRIES | "
+    CHECK(fx_has_line(b, "synset 6 &TESTSYN3 ( TO THE END ) | { BITTER FIGHT }"));
+    CHECK(fx_has_line(b, "verb 10 ACCELERATE {ACCELERATES | ACCELERATED | ACCELERATING | HURRY | HURRIES | "
                   "HURRYING | HURRIED | ANGERED_ BY} [---]"));
     /* commas between forms are tolerated */
-    CHECK(vhas(b, "verb 12 ASK_ FOR {ASKED_ FOR | ASKS_ FOR} [020]"));
-    CHECK(vhas(b, "pattern 14 10 * ( TO ) [042:043] -"));
-    CHECK(vhas(b, "pattern 14 12 * ( TO ) [042:043] -"));
-    CHECK(vhas(b, "pattern 15 10 * { ARMS SHIPMENT } [072] -"));
-    CHECK(vhas(b, "pattern 16 10 * ( TO LIST ) ( OF { BANNED PARTIES } ) [1722] -"));
-    CHECK(vhas(b, "pattern 17 10 * ( BEFORE COURT ) [:173] p"));
-    CHECK(vhas(b, "pattern 18 10 * DOWN ( FROM ) [080] d"));
-    CHECK(vhas(b, "pattern 19 10 + * { DEMAND &FIGHT CONVENTIONS } $ [111] -"));
+    CHECK(fx_has_line(b, "verb 12 ASK_ FOR {ASKED_ FOR | ASKS_ FOR} [020]"));
+    CHECK(fx_has_line(b, "pattern 14 10 * ( TO ) [042:043] -"));
+    CHECK(fx_has_line(b, "pattern 14 12 * ( TO ) [042:043] -"));
+    CHECK(fx_has_line(b, "pattern 15 10 * { ARMS SHIPMENT } [072] -"));
+    CHECK(fx_has_line(b, "pattern 16 10 * ( TO LIST ) ( OF { BANNED PARTIES } ) [1722] -"));
+    CHECK(fx_has_line(b, "pattern 17 10 * ( BEFORE COURT ) [:173] p"));
+    CHECK(fx_has_line(b, "pattern 18 10 * DOWN ( FROM ) [080] d"));
+    CHECK(fx_has_line(b, "pattern 19 10 + * { DEMAND &FIGHT CONVENTIONS } $ [111] -"));
     /* a defined name with '_' is one synset; otherwise '_' ends the name */
-    CHECK(vhas(b, "pattern 20 10 * ( IN &FIGHT_OF_WORDS ) [111] -"));
-    CHECK(vhas(b, "pattern 21 10 * &FIGHT CRIM [1124] -"));
-    CHECK(vhas(b, "pattern 22 10 * &TESTSYN3 [113] -"));
+    CHECK(fx_has_line(b, "pattern 20 10 * ( IN &FIGHT_OF_WORDS ) [111] -"));
+    CHECK(fx_has_line(b, "pattern 21 10 * &FIGHT CRIM [1124] -"));
+    CHECK(fx_has_line(b, "pattern 22 10 * &TESTSYN3 [113] -"));
     /* passive-only block code: no active code, a "*" pattern [:110] */
-    CHECK(vhas(b, "verb 24 OFFEND {OFFENDS | OFFENDED | OFFENDING} [-]"));
-    CHECK(vhas(b, "pattern 24 24 * [:110] p"));
+    CHECK(fx_has_line(b, "verb 24 OFFEND {OFFENDS | OFFENDED | OFFENDING} [-]"));
+    CHECK(fx_has_line(b, "pattern 24 24 * [:110] p"));
     /* transformations: a "*" pattern of the last verb, the text kept */
-    CHECK(vhas(b, "pattern 29 26 * [015] - ~a (a b ATTACK) SAY = a b 015"));
-    CHECK(vhas(b, "pattern 30 26 * [112] - ~a (b . ATTACK ) SAY = a b 112"));
-    CHECK(vhas(b, "pattern 31 26 * [-] - ~a (a b Q) SAID = a b Q"));
+    CHECK(fx_has_line(b, "pattern 29 26 * [015] - ~a (a b ATTACK) SAY = a b 015"));
+    CHECK(fx_has_line(b, "pattern 30 26 * [112] - ~a (b . ATTACK ) SAY = a b 112"));
+    CHECK(fx_has_line(b, "pattern 31 26 * [-] - ~a (a b Q) SAID = a b Q"));
     dict_builder_free(b);
 }
 
@@ -554,8 +517,8 @@ UNIT_SUITE(verbs_petrarch2_bad) {
     CHECK(vwarned(b, 19, "bad code [[x]]"));
     CHECK(vwarned(b, 20, "bad transformation"));
     CHECK_INT(dict_warning_count(b), 16);
-    CHECK(vhas(b, "synset 13 &TESTSYN3 OK"));
-    CHECK_INT(vcount(b, "pattern "), 0);
+    CHECK(fx_has_line(b, "synset 13 &TESTSYN3 OK"));
+    CHECK_INT(fx_count_lines(b, "pattern "), 0);
     dict_builder_free(b);
 }
 
@@ -565,18 +528,18 @@ UNIT_SUITE(verbs_dialects) {
     CHECK_INT(dict_warning_count(t), 2);   /* TABARI: '(' unknown, '~' line unknown */
     dict_builder_free(t);
     dict_builder *b = vload("ABANDON [345]\n- * {A | B} [010]\n", NULL);
-    CHECK(vhas(b, "pattern 2 1 * {| A | B |} [010] -"));
+    CHECK(fx_has_line(b, "pattern 2 1 * {| A | B |} [010] -"));
     dict_builder_free(b);
     b = vload("--- ABANDON [345] ---\nABANDON\n- * {A | B} [010]\n", NULL);
-    CHECK(vhas(b, "verb 2 ABANDON {ABANDONS | ABANDONED | ABANDONING} [345]"));
-    CHECK(vhas(b, "pattern 3 2 * {| A | B |} [010] -"));
+    CHECK(fx_has_line(b, "verb 2 ABANDON {ABANDONS | ABANDONED | ABANDONING} [345]"));
+    CHECK(fx_has_line(b, "pattern 3 2 * {| A | B |} [010] -"));
     dict_builder_free(b);
     b = vload("--- ABANDON [345] ---\nABANDON\n- * {A B} [010]\n", NULL);
-    CHECK(vhas(b, "pattern 3 2 * { A B } [010] -"));
+    CHECK(fx_has_line(b, "pattern 3 2 * { A B } [010] -"));
     dict_builder_free(b);
     b = vload("--- ABANDON [345] ---\nABANDON\n- * A [:010]\n- * {A B} [010]\n", NULL);
     CHECK_INT(dict_warning_count(b), 0);
-    CHECK(vhas(b, "pattern 4 2 * { A B } [010] -"));
+    CHECK(fx_has_line(b, "pattern 4 2 * { A B } [010] -"));
     dict_builder_free(b);
 }
 
@@ -625,7 +588,7 @@ UNIT_SUITE(verbs_real_files) {
         clock_t t0 = clock();
         int rc = dict_read_verbs(b, f->path, text, n);
         double ms = (double)(clock() - t0) * 1000.0 / CLOCKS_PER_SEC;
-        size_t nv = vcount(b, "verb "), np = vcount(b, "pattern "), ns = vcount(b, "synset ");
+        size_t nv = fx_count_lines(b, "verb "), np = fx_count_lines(b, "pattern "), ns = fx_count_lines(b, "synset ");
         printf("  %s: %zu verbs, %zu patterns, %zu synsets, %zu warnings, %.1f ms\n", f->path, nv,
                np, ns, dict_warning_count(b), ms);
         CHECK_INT(rc, 0);
@@ -658,7 +621,7 @@ UNIT_SUITE(verbs_real_cameo2) {
     }
     dict_builder *b = dict_builder_new();
     CHECK_INT(dict_read_verbs(b, "c2", text, n), 0);
-    char *d = vdump(b);
+    char *d = fx_dump(b);
     size_t k = 0;
     for (const char *p = d; (p = strstr(p, " ~a ")) != NULL; p++) k++;
     CHECK_INT(k, 8);
