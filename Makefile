@@ -12,9 +12,10 @@ WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wconversio
 CPPFLAGS += -Iinclude
 LIBS    := -lcjson -lz -lzstd -lm
 
-# Library sources, in pipeline order: base, input, text, dict, output, engine.
+# Library sources, in pipeline order: base, input, text, syntax, dict, output,
+# engine.
 LIB_SRC := $(wildcard src/base/*.c) $(wildcard src/input/*.c) \
-           $(wildcard src/text/*.c) $(wildcard src/dict/*.c) \
+           $(wildcard src/text/*.c) $(wildcard src/syntax/*.c) $(wildcard src/dict/*.c) \
            $(wildcard src/output/*.c) $(wildcard src/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
