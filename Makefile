@@ -9,7 +9,7 @@ OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wconversion \
            -Wmissing-prototypes -Wstrict-prototypes -Wno-sign-conversion -Werror=implicit-function-declaration
-CPPFLAGS += -Iinclude
+CPPFLAGS += -Iinclude -DDYAD_DATADIR='"$(PREFIX)/share/dyad"'
 LIBS    := -lcjson -lz -lzstd -lm
 
 # Library sources, in pipeline order: base, input, text, syntax, dict, output,
@@ -90,6 +90,8 @@ install: $(BUILD)/dyad $(BUILD)/libdyad.a
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|'`sed -n 's/^#define DYAD_VERSION "\(.*\)"/\1/p' include/dyad.h`'|g' \
 	  doc/dyad.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/dyad.pc
 	install -m 644 doc/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
+	install -d $(DESTDIR)$(PREFIX)/share/dyad/models
+	for f in data/models/*.bin; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/dyad/models/; done; true
 
 clean:
 	rm -rf build build-san build-fuzz

@@ -16,6 +16,12 @@ enum { EXIT_ALLREAD = 0, EXIT_STORYERR = 1, EXIT_USAGE = 2 };
 int cmd_code(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_train(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+
+/* The data folder next to the executable (build/../data) when it holds
+** models/, else NULL (the library's default). */
+const char *cli_data_dir(void);
 
 /* Called for each story; returns 0 to go on, -1 to stop (write error). */
 typedef int (*cli_story_fn)(void *ctx, const dyad_story *st);

@@ -82,6 +82,7 @@ int cmd_code(int argc, char **argv) {
         free(files);
         return k == 1 ? 0 : k;
     }
+    eopt.data_dir = cli_data_dir();
     dyad_engine *e;
     char *err = NULL;
     if (dyad_engine_open(&eopt, &e, &err) != DYAD_OK) {

@@ -128,9 +128,12 @@ int cmd_sentences(int argc, char **argv) {
         free(files);
         return k == 1 ? 0 : k;
     }
+    dyad_engine_options eo;
+    memset(&eo, 0, sizeof eo);
+    eo.syntax = -1;                     /* the text layer only */
     dyad_engine *e;
     char *err = NULL;
-    if (dyad_engine_open(NULL, &e, &err) != DYAD_OK) {
+    if (dyad_engine_open(&eo, &e, &err) != DYAD_OK) {
         fprintf(stderr, "dyad sentences: %s\n", err ? err : "cannot start");
         free(err);
         free(files);

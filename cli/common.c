@@ -5,6 +5,25 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *cli_data_dir(void) {
+    static char dir[4096];
+    char exe[3900];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return NULL;
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (!slash) return NULL;
+    *slash = 0;
+    snprintf(dir, sizeof dir, "%s/../data", exe);
+    char models[4200];
+    snprintf(models, sizeof models, "%s/models", dir);
+    struct stat st;
+    if (getenv("DYAD_DATA") || stat(models, &st) != 0) return NULL;
+    return dir;
+}
 
 int cli_parse(const char *cmd, const char *usage, int argc, char **argv, const cli_opt *opts,
               dyad_read_options *ropt, char **files, int *nfiles) {

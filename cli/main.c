@@ -12,6 +12,8 @@ static const char usage[] =
     "  code        code stories into events (JSON lines)\n"
     "  sentences   show the sentences and tokens of stories\n"
     "  dict        check, describe and query dictionary files\n"
+    "  parse       tag, lemmatize and parse into CoNLL-U\n"
+    "  train       train the tagger, lemmatizer or parser\n"
     "\n"
     "'dyad COMMAND --help' describes a command; 'dyad --version' prints the version.\n";
 
@@ -32,6 +34,8 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "sentences")) return cmd_sentences(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "parse")) return cmd_parse(argc - 1, argv + 1);
+    if (!strcmp(cmd, "train")) return cmd_train(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -34,6 +34,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -248,6 +249,11 @@ typedef struct dyad_engine_options {
     const char *dict_config;    /* PETRARCH .ini or TABARI .project, or NULL
                                 ** for the built-in dictionaries */
     uint32_t    max_sentence_tokens; /* longer sentences are cut; 0 = 250 */
+    const char *data_dir;       /* folder holding models/ (tagger.bin,
+                                ** lemma.bin, parser.bin); NULL = $DYAD_DATA,
+                                ** else the installed data folder */
+    int         syntax;         /* 0: load the models when present; 1: require
+                                ** them (error when missing); -1: text only */
 } dyad_engine_options;
 
 /* Create an engine.  Returns DYAD_OK and *out, or an error status with *out
@@ -333,6 +339,37 @@ const char *dyad_token_text(const dyad_story *story, const dyad_token *t,
 
 /* Name of a token kind ("word", "number", ...). */
 const char *dyad_token_kind_name(dyad_token_kind k);
+
+/* Syntax of one word (tagger, lemmatizer, parser).  Strings belong to the
+** engine's models or the session. */
+typedef struct dyad_syntax {
+    const char *upos;           /* UD part of speech ("NOUN") */
+    const char *xpos;           /* Penn tag ("NN") */
+    const char *lemma;          /* "talk" */
+    int32_t     head;           /* 1-based word of the sentence, 0 = root */
+    const char *deprel;         /* UD relation ("nsubj:pass") */
+} dyad_syntax;
+
+/* Syntax of sentence i of the last story, one entry per token, or NULL when
+** the engine has no models (syntax = -1 or models absent). */
+const dyad_syntax *dyad_session_syntax(const dyad_session *s, size_t i);
+
+/* Tag, lemmatize and parse the n words forms[0..n) (NUL-terminated, one
+** syntactic word each, e.g. from a CoNLL-U file) with s's engine.  Returns a
+** session-owned array of n entries valid until the next call on s, or NULL
+** when the engine has no models or memory ran out. */
+const dyad_syntax *dyad_session_parse_words(dyad_session *s, const char *const *forms,
+                                            size_t n);
+
+/* Train a model: what is "tagger", "lemmatizer" or "parser"; train and dev
+** are CoNLL-U files (dev may be NULL for the lemmatizer); tagger_model (for
+** the parser, may be NULL) gives predicted training tags; iterations 0 =
+** the trainer's default; seed makes runs repeatable.  Progress goes to log
+** (may be NULL).  Returns DYAD_OK, or an error status with *errmsg set
+** (malloc'd, caller frees). */
+dyad_status dyad_train(const char *what, const char *train, const char *dev,
+                       const char *tagger_model, int iterations, uint64_t seed,
+                       const char *out, FILE *log, char **errmsg);
 
 /* Warnings the session produced on the last story (e.g. a sentence cut at
 ** the length limit), in order. */

@@ -40,12 +40,18 @@ dyad_status dyad_engine_open(const dyad_engine_options *opt, dyad_engine **out, 
             return DYAD_IO;
         }
     }
+    if (syn_engine_load(e, errmsg) < 0) {
+        dyad_dict_free(e->dict);
+        free(e);
+        return DYAD_IO;
+    }
     *out = e;
     return DYAD_OK;
 }
 
 void dyad_engine_close(dyad_engine *e) {
     if (!e) return;
+    syn_engine_free(e);
     dyad_dict_free(e->dict);
     free(e);
 }
@@ -69,11 +75,16 @@ void dyad_session_free(dyad_session *s) {
     dvec_free(&s->doc.sents);
     dvec_free(&s->warns);
     dbuf_free(&s->out);
+    syn_scratch_free(&s->scr);
+    dvec_free(&s->words);
+    dvec_free(&s->synt);
     free(s);
 }
 
 static void reset(dyad_session *s) {
     arena_reset(&s->arena);
+    arena_reset(&s->scr.arena);
+    s->synt.n = 0;
     s->doc.tokens.n = s->doc.tx.n = s->doc.sents.n = 0;
     s->doc.tokens.oom = s->doc.tx.oom = s->doc.sents.oom = 0;
     s->doc.ncut = 0;
@@ -100,6 +111,7 @@ dyad_status dyad_session_run(dyad_session *s, const dyad_story *st) {
         if (txt_split(d, first, st->single_sentence) < 0) goto nomem;
     }
     txt_finish(d);
+    if (syn_session_run(s, st) < 0) goto nomem;
     if (d->ncut) {
         char *m = arena_printf(&s->arena,
                                "story %s: %u sentence(s) longer than %u tokens were cut",

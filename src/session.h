@@ -7,11 +7,15 @@
 #define DYAD_SESSION_H
 
 #include "base/base.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 
 struct dyad_engine {
     dyad_engine_options opt;    /* as given, defaults filled in */
     dyad_dict          *dict;   /* --dict set, or NULL (owned) */
+    syn_tagger         *tagger; /* models, or NULL when not loaded (owned) */
+    syn_lemmatizer     *lemma;
+    syn_parser         *parser;
 };
 
 struct dyad_session {
@@ -20,6 +24,14 @@ struct dyad_session {
     txt_doc     doc;            /* tokens and sentences of the last story */
     dyad_vec    warns;          /* const char * (arena) warnings */
     dyad_buf    out;            /* formatted output */
+    syn_scratch scr;            /* syntax working memory */
+    dyad_vec    words;          /* syn_word of the sentence being parsed */
+    dyad_vec    synt;           /* dyad_syntax per token of the story */
 };
+
+/* Syntax stage (src/syntax/models.c). */
+int  syn_engine_load(dyad_engine *e, char **errmsg);
+void syn_engine_free(dyad_engine *e);
+int  syn_session_run(dyad_session *s, const dyad_story *st);
 
 #endif

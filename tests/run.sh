@@ -35,6 +35,7 @@ part() {
 part unit "$BUILD/unit"
 part golden "$BUILD/golden" "$(pwd)/$DYAD" tests/golden/*.test
 part robust sh tests/robust.sh "$DYAD"
+part parses sh tests/parse_check.sh "$DYAD"
 
 echo "== total"
 echo "$total_pass passed, $total_fail failed"

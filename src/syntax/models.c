@@ -1,0 +1,179 @@
+/*
+** models.c - the syntax stage behind the public API: finding and loading
+** the models, running tagger, lemmatizer and parser over the session's
+** sentences, and dyad_train().
+*/
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "../session.h"
+
+#ifndef DYAD_DATADIR
+#define DYAD_DATADIR "/usr/local/share/dyad"
+#endif
+
+static int exists(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* Load the three models from data_dir/models.  Returns 0 (models loaded, or
+** absent and not required), or -1 with *errmsg set. */
+int syn_engine_load(dyad_engine *e, char **errmsg) {
+    if (e->opt.syntax < 0) return 0;
+    const char *dir = e->opt.data_dir;
+    if (!dir) dir = getenv("DYAD_DATA");
+    if (!dir) dir = DYAD_DATADIR;
+    char tp[4096], lp[4096], pp[4096], err[512];
+    snprintf(tp, sizeof tp, "%s/models/tagger.bin", dir);
+    snprintf(lp, sizeof lp, "%s/models/lemma.bin", dir);
+    snprintf(pp, sizeof pp, "%s/models/parser.bin", dir);
+    if (!exists(tp) || !exists(lp) || !exists(pp)) {
+        if (e->opt.syntax > 0) {
+            if (errmsg)
+                *errmsg = dyad_strdupf("models not found in %s/models (tagger.bin, lemma.bin, "
+                                       "parser.bin); set DYAD_DATA", dir);
+            return -1;
+        }
+        return 0;
+    }
+    err[0] = 0;
+    if (!(e->tagger = syn_tagger_load(tp, err, sizeof err)) ||
+        !(e->lemma = syn_lemmatizer_load(lp, err, sizeof err)) ||
+        !(e->parser = syn_parser_load(pp, err, sizeof err))) {
+        if (errmsg) *errmsg = dyad_strdupf("%s", err[0] ? err : "cannot load the models");
+        syn_engine_free(e);
+        return -1;
+    }
+    return 0;
+}
+
+void syn_engine_free(dyad_engine *e) {
+    syn_tagger_free(e->tagger);
+    syn_lemmatizer_free(e->lemma);
+    syn_parser_free(e->parser);
+    e->tagger = NULL;
+    e->lemma = NULL;
+    e->parser = NULL;
+}
+
+/* Run the models over words[0..n) and write the public view into out. */
+static void analyse(dyad_session *s, syn_word *w, size_t n, dyad_syntax *out) {
+    const dyad_engine *e = s->e;
+    syn_tag(e->tagger, w, n, &s->scr);
+    syn_lemmatize(e->lemma, e->tagger, w, n, &s->scr);
+    syn_parse(e->parser, w, n, &s->scr);
+    for (size_t i = 0; i < n; i++) {
+        out[i].upos = syn_upos_names[w[i].upos < UPOS_COUNT ? w[i].upos : 0];
+        out[i].xpos = syn_xpos_name(e->tagger, w[i].xpos);
+        out[i].lemma = w[i].lemma ? w[i].lemma : "_";
+        out[i].head = w[i].head;
+        out[i].deprel = syn_deprel_name(e->parser, w[i].deprel);
+    }
+}
+
+/* Grow the session's word and syntax arrays to hold n more entries. */
+static int reserve(dyad_vec *v, size_t sz, size_t n) {
+    while (v->cap < v->n + n) {
+        if (!dvec_push(v, sz)) return -1;
+        v->n--;
+    }
+    return 0;
+}
+
+int syn_session_run(dyad_session *s, const dyad_story *st) {
+    if (!s->e->tagger) return 0;
+    size_t ns = s->doc.sents.n, total = s->doc.tokens.n;
+    s->synt.n = 0;
+    if (reserve(&s->synt, sizeof(dyad_syntax), total) < 0) return -1;
+    s->synt.n = total;
+    const dyad_token *base = s->doc.tokens.p;
+    for (size_t i = 0; i < ns; i++) {
+        const dyad_sentence *se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);
+        s->words.n = 0;
+        if (reserve(&s->words, sizeof(syn_word), se->ntokens) < 0) return -1;
+        syn_word *w = s->words.p;
+        for (uint32_t k = 0; k < se->ntokens; k++) {
+            size_t len;
+            w[k].form = dyad_token_text(st, &se->tokens[k], &len);
+            w[k].len = (uint32_t)len;
+            w[k].upos = 0;
+            w[k].xpos = 0;
+            w[k].lemma = NULL;
+            w[k].head = -1;
+            w[k].deprel = 0;
+        }
+        analyse(s, w, se->ntokens, (dyad_syntax *)s->synt.p + (se->tokens - base));
+    }
+    return s->scr.arena.oom ? -1 : 0;
+}
+
+const dyad_syntax *dyad_session_syntax(const dyad_session *s, size_t i) {
+    if (!s->e->tagger || i >= s->doc.sents.n || s->synt.n < s->doc.tokens.n) return NULL;
+    const dyad_sentence *se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);
+    return (const dyad_syntax *)s->synt.p + (se->tokens - (const dyad_token *)s->doc.tokens.p);
+}
+
+const dyad_syntax *dyad_session_parse_words(dyad_session *s, const char *const *forms,
+                                            size_t n) {
+    if (!s->e->tagger) return NULL;
+    arena_reset(&s->scr.arena);
+    s->words.n = 0;
+    s->synt.n = 0;
+    if (reserve(&s->words, sizeof(syn_word), n) < 0 ||
+        reserve(&s->synt, sizeof(dyad_syntax), n) < 0)
+        return NULL;
+    syn_word *w = s->words.p;
+    for (size_t k = 0; k < n; k++) {
+        memset(&w[k], 0, sizeof w[k]);
+        w[k].form = forms[k];
+        w[k].len = (uint32_t)strlen(forms[k]);
+        w[k].head = -1;
+    }
+    analyse(s, w, n, s->synt.p);
+    return s->scr.arena.oom ? NULL : s->synt.p;
+}
+
+dyad_status dyad_train(const char *what, const char *train, const char *dev,
+                       const char *tagger_model, int iterations, uint64_t seed,
+                       const char *out, FILE *log, char **errmsg) {
+    char err[512] = "";
+    syn_treebank tb, db;
+    memset(&db, 0, sizeof db);
+    int is_tagger = !strcmp(what, "tagger"), is_parser = !strcmp(what, "parser"),
+        is_lemma = !strcmp(what, "lemmatizer");
+    if (!is_tagger && !is_parser && !is_lemma) {
+        if (errmsg) *errmsg = dyad_strdupf("unknown model \"%s\" (tagger, lemmatizer, parser)", what);
+        return DYAD_USAGE;
+    }
+    if (syn_treebank_read(&tb, train, log, err, sizeof err) < 0) goto fail_io;
+    if (dev && syn_treebank_read(&db, dev, log, err, sizeof err) < 0) {
+        syn_treebank_free(&tb);
+        goto fail_io;
+    }
+    int rc;
+    if (is_tagger) {
+        rc = syn_tagger_train(&tb, dev ? &db : NULL, iterations, seed, out, log, err, sizeof err);
+    } else if (is_lemma) {
+        rc = syn_lemmatizer_train(&tb, out, log, err, sizeof err);
+    } else {
+        syn_tagger *t = NULL;
+        if (tagger_model && !(t = syn_tagger_load(tagger_model, err, sizeof err))) {
+            rc = -1;
+        } else {
+            rc = syn_parser_train(&tb, dev ? &db : NULL, t, iterations, seed, out, log, err,
+                                  sizeof err);
+        }
+        syn_tagger_free(t);
+    }
+    syn_treebank_free(&tb);
+    syn_treebank_free(&db);
+    if (rc < 0) {
+        if (errmsg) *errmsg = dyad_strdupf("%s", err[0] ? err : "training failed");
+        return DYAD_ERROR;
+    }
+    return DYAD_OK;
+fail_io:
+    if (errmsg) *errmsg = dyad_strdupf("%s", err);
+    return DYAD_IO;
+}
