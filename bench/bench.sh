@@ -182,4 +182,23 @@ if [ -n "$notes" ]; then
     echo
     printf '%s' "$notes"
 fi
+
+# Syntax: tagging and tagging + lemmas + parsing of UD English EWT test (gold
+# tokenization), words/s inside the models, one core.
+ud=$root/../shared/data/ud/en_ewt-ud-test.conllu
+if [ -f "$ud" ] && [ -f "$root/data/models/parser.bin" ]; then
+    echo
+    echo "syntax on $(basename "$ud") (gold tokens; time inside the models):"
+    for mode in --tag-only ""; do
+        line=$($pin "$dyad" parse --tokenized --stats $mode "$ud" 2>&1 >/dev/null | grep '^stats:')
+        words=$(echo "$line" | sed -n 's/.*words=\([0-9]*\).*/\1/p')
+        sents=$(echo "$line" | sed -n 's/.*sentences=\([0-9]*\).*/\1/p')
+        secs=$(echo "$line" | sed -n 's/.*seconds_models=\([0-9.]*\).*/\1/p')
+        name=${mode:-"tag+lemma+parse"}
+        [ "$name" = "--tag-only" ] && name="tagger"
+        awk -v n="$name" -v w="$words" -v s="$sents" -v t="$secs" 'BEGIN {
+            if (t + 0 <= 0) { printf "  %-16s n/a\n", n; exit }
+            printf "  %-16s %8.0f words/s  %7.0f sentences/s  (%d words, %.3f s)\n", n, w / t, s / t, w, t }'
+    done
+fi
 exit 0

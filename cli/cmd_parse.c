@@ -9,15 +9,31 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char usage[] =
-    "usage: dyad parse [--tokenized] [--date YYYY-MM-DD] [FILE...]\n"
+    "usage: dyad parse [--tokenized] [--tag-only] [--stats] [--date YYYY-MM-DD] [FILE...]\n"
     "\n"
     "Tags, lemmatizes and parses, writing CoNLL-U (ID FORM LEMMA UPOS XPOS _ HEAD\n"
     "DEPREL _ _).  Stories are split into sentences first; with --tokenized the\n"
-    "input is CoNLL-U and its word lines are the words (same IDs and forms).\n";
+    "input is CoNLL-U and its word lines are the words (same IDs and forms).\n"
+    "\n"
+    "  --tag-only  tag, no lemmas or parse (head -1)\n"
+    "  --stats     print words, sentences and the time spent in the models to\n"
+    "              stderr (the benchmark uses it)\n";
+
+static int quiet;                     /* --stats: no CoNLL-U output */
+static size_t nwords, nsents;
+static double model_seconds;
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
 
 static void print_word(size_t id, const char *form, const dyad_syntax *x) {
+    if (quiet) return;
     printf("%zu\t%s\t%s\t%s\t%s\t_\t%d\t%s\t_\t_\n", id, form, x->lemma, x->upos, x->xpos,
            x->head, x->deprel);
 }
@@ -25,10 +41,14 @@ static void print_word(size_t id, const char *form, const dyad_syntax *x) {
 /* Parse and print the words collected for one sentence. */
 static int flush(dyad_session *s, char **forms, size_t n) {
     if (n == 0) return 0;
+    double t0 = now();
     const dyad_syntax *x = dyad_session_parse_words(s, (const char *const *)forms, n);
+    model_seconds += now() - t0;
     if (!x) return -1;
+    nwords += n;
+    nsents++;
     for (size_t i = 0; i < n; i++) print_word(i + 1, forms[i], &x[i]);
-    putchar('\n');
+    if (!quiet) putchar('\n');
     return 0;
 }
 
@@ -54,7 +74,7 @@ static int parse_conllu(dyad_session *s, const char *path) {
             continue;
         }
         if (line[0] == '#') {
-            if (n == 0) puts(line);
+            if (n == 0 && !quiet) puts(line);
             continue;
         }
         char *tab = strchr(line, '\t');
@@ -118,11 +138,14 @@ static int on_story(void *p, const dyad_story *st) {
 int cmd_parse(int argc, char **argv) {
     dyad_read_options ropt;
     memset(&ropt, 0, sizeof ropt);
-    int tokenized = 0;
+    int tokenized = 0, tag_only = 0, stats = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0;
     if (!files) return EXIT_USAGE;
-    const cli_opt opts[] = {{"--tokenized", &tokenized, NULL}, {NULL, NULL, NULL}};
+    const cli_opt opts[] = {{"--tokenized", &tokenized, NULL},
+                            {"--tag-only", &tag_only, NULL},
+                            {"--stats", &stats, NULL},
+                            {NULL, NULL, NULL}};
     int k = cli_parse("parse", usage, argc, argv, opts, &ropt, files, &nfiles);
     if (k) {
         free(files);
@@ -132,6 +155,8 @@ int cmd_parse(int argc, char **argv) {
     memset(&eo, 0, sizeof eo);
     eo.syntax = 1;
     eo.data_dir = cli_data_dir();
+    if (tag_only) eo.skip = DYAD_SKIP_LEMMA | DYAD_SKIP_PARSE;
+    quiet = stats;
     dyad_engine *e;
     char *err = NULL;
     if (dyad_engine_open(&eo, &e, &err) != DYAD_OK) {
@@ -153,6 +178,9 @@ int cmd_parse(int argc, char **argv) {
         }
     }
     if (fflush(stdout) != 0) rc = EXIT_STORYERR;
+    if (stats)
+        fprintf(stderr, "stats: words=%zu sentences=%zu seconds_models=%.3f words_per_second=%.0f\n",
+                nwords, nsents, model_seconds, model_seconds > 0 ? (double)nwords / model_seconds : 0.0);
     dyad_session_free(c.s);
     dyad_engine_close(e);
     free(files);

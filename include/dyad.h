@@ -254,7 +254,11 @@ typedef struct dyad_engine_options {
                                 ** else the installed data folder */
     int         syntax;         /* 0: load the models when present; 1: require
                                 ** them (error when missing); -1: text only */
+    unsigned    skip;           /* DYAD_SKIP_* stages not to run */
 } dyad_engine_options;
+
+#define DYAD_SKIP_LEMMA 0x01    /* no lemmas ("_") */
+#define DYAD_SKIP_PARSE 0x02    /* no heads or relations (head -1, "_") */
 
 /* Create an engine.  Returns DYAD_OK and *out, or an error status with *out
 ** NULL and, when errmsg is not NULL, *errmsg a malloc'd message. */

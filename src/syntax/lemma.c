@@ -236,11 +236,25 @@ static const char *lm_one(const syn_lemmatizer *l, const char *z, size_t n, cons
     }
     for (size_t i = 0; i < n; i++) low[i] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] + 32 : z[i]);
     low[n] = 0;
-    if (tag[0] == '_') tag = lm_guess_xpos(upos, low, n);
+    int guessed = tag[0] == '_';
+    if (guessed) tag = lm_guess_xpos(upos, low, n);
 
     const char *lem = NULL;     /* model-owned result */
     size_t m = 0;               /* or out[0..m) */
     const lm_slot *s = lm_find(l, K_WORD, tag, low, n);
+    if (!s && guessed) {
+        /* Without a tagger: any inflection of the word's class will do
+        ** (withdrew as VBD although -ed suggested nothing). */
+        static const char *const alt[][7] = {
+            {"VBD", "VBN", "VBZ", "VBG", "VBP", "VB", NULL}, {"NN", "NNS", NULL},
+            {"JJ", "JJR", "JJS", NULL}, {"RB", "RBR", "RBS", NULL}, {"NNP", "NNPS", NULL}};
+        int cls = upos == UPOS_VERB || upos == UPOS_AUX ? 0 : upos == UPOS_NOUN ? 1 :
+                upos == UPOS_ADJ ? 2 : upos == UPOS_ADV ? 3 : upos == UPOS_PROPN ? 4 : -1;
+        for (int i = 0; cls >= 0 && !s && alt[cls][i]; i++) {
+            s = lm_find(l, K_WORD, alt[cls][i], low, n);
+            if (s) tag = alt[cls][i];
+        }
+    }
     int g = lm_inflected(tag);
     if (s) {
         lem = l->pool + s->val;

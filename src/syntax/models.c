@@ -61,14 +61,14 @@ void syn_engine_free(dyad_engine *e) {
 static void analyse(dyad_session *s, syn_word *w, size_t n, dyad_syntax *out) {
     const dyad_engine *e = s->e;
     syn_tag(e->tagger, w, n, &s->scr);
-    syn_lemmatize(e->lemma, e->tagger, w, n, &s->scr);
-    syn_parse(e->parser, w, n, &s->scr);
+    if (!(e->opt.skip & DYAD_SKIP_LEMMA)) syn_lemmatize(e->lemma, e->tagger, w, n, &s->scr);
+    if (!(e->opt.skip & DYAD_SKIP_PARSE)) syn_parse(e->parser, w, n, &s->scr);
     for (size_t i = 0; i < n; i++) {
         out[i].upos = syn_upos_names[w[i].upos < UPOS_COUNT ? w[i].upos : 0];
         out[i].xpos = syn_xpos_name(e->tagger, w[i].xpos);
         out[i].lemma = w[i].lemma ? w[i].lemma : "_";
         out[i].head = w[i].head;
-        out[i].deprel = syn_deprel_name(e->parser, w[i].deprel);
+        out[i].deprel = w[i].head < 0 ? "_" : syn_deprel_name(e->parser, w[i].deprel);
     }
 }
 

@@ -68,6 +68,8 @@
 #define TG_PRUNE (getenv("PRUNE") ? atoi(getenv("PRUNE")) : 1)
 #define TG_QMAX (getenv("QMAX") ? atof(getenv("QMAX")) : 8191.0)
 #define TG_SPARSE 16
+#define TG_MAXFOLDS 32
+#define TG_FOLDS ((int)EV("FOLDS", 10))
 #define TG_NCACHE EV("NCACHE", 8192)
 #define TG_CACHE_MIN EV("CMIN", 2)
 #define TG_PRUNEW (getenv("PRUNEW") ? atoi(getenv("PRUNEW")) : 1)
@@ -1186,6 +1188,7 @@ typedef struct tr_sent {
     uint32_t *len;
     uint32_t *gold;
     size_t n;
+    uint32_t fold;          /* jackknife fold */
 } tr_sent;
 
 static uint64_t rng_next(uint64_t *s) {
@@ -1275,6 +1278,7 @@ static tr_sent *tr_sents(const syn_treebank *tb, tr_classes *cl, int train, dyad
     for (size_t i = 0; i < tb->nsents; i++) {
         const syn_csent *cs = &tb->sents[i];
         s[i].n = cs->nwords;
+        s[i].fold = (uint32_t)(i % TG_FOLDS);
         s[i].form = arena_alloc(a, cs->nwords * sizeof(char *) + 1);
         s[i].len = arena_alloc(a, cs->nwords * sizeof(uint32_t) + 1);
         s[i].gold = arena_alloc(a, cs->nwords * sizeof(uint32_t) + 1);
@@ -1295,6 +1299,7 @@ static tr_sent *tr_sents(const syn_treebank *tb, tr_classes *cl, int train, dyad
 /* A copy of s in capitals (mode 0) or title case (mode 1). */
 static int tr_augment(const tr_sent *s, tr_sent *d, int mode, dyad_arena *a) {
     d->n = s->n;
+    d->fold = s->fold;
     d->gold = s->gold;
     d->len = s->len;
     d->form = arena_alloc(a, s->n * sizeof(char *) + 1);
@@ -1386,42 +1391,46 @@ static tg_slot *tr_words(tr_occ *o, size_t n, int dict, uint32_t *mask) {
     return t;
 }
 
-/* Lexicon (ambiguity classes) and tag dictionary of t from sentences. */
-static int tr_lexicon(const tr_sent *s, size_t ns, syn_tagger *t) {
+/* Ambiguity classes (dict 0) or tag dictionary (dict 1) from the
+** sentences not in fold (all when fold < 0); NULL when out of memory. */
+static tg_slot *tr_table(const tr_sent *s, size_t ns, int dict, int fold, uint32_t *mask) {
     size_t n = 0;
     for (size_t i = 0; i < ns; i++) n += s[i].n;
     tr_occ *o = malloc((n + 1) * sizeof *o);
-    if (!o) return -1;
-    for (int dict = 0; dict < 2; dict++) {
-        size_t m = 0;
-        for (size_t i = 0; i < ns; i++) {
-            for (size_t j = 0; j < s[i].n; j++) {
-                tg_tok k;
-                tg_tok_fill(&k, s[i].form[j], s[i].len[j], 0);
-                o[m].key = tg_mix(dict ? k.raw : k.w);
-                o[m++].cls = s[i].gold[j];
-            }
+    if (!o) return NULL;
+    size_t m = 0;
+    for (size_t i = 0; i < ns; i++) {
+        if ((int)s[i].fold == fold) continue;
+        for (size_t j = 0; j < s[i].n; j++) {
+            tg_tok k;
+            tg_tok_fill(&k, s[i].form[j], s[i].len[j], 0);
+            o[m].key = tg_mix(dict ? k.raw : k.w);
+            o[m++].cls = s[i].gold[j];
         }
-        tg_slot *tab = tr_words(o, m, dict, dict ? &t->dmask : &t->lmask);
-        if (!tab) { free(o); return -1; }
-        if (dict) t->dtab = tab;
-        else t->ltab = tab;
     }
+    tg_slot *tab = tr_words(o, m, dict, mask);
     free(o);
-    return 0;
+    return tab;
+}
+
+/* Lexicon (ambiguity classes) and tag dictionary of t from sentences. */
+static int tr_lexicon(const tr_sent *s, size_t ns, syn_tagger *t) {
+    t->ltab = tr_table(s, ns, 0, -1, &t->lmask);
+    t->dtab = tr_table(s, ns, 1, -1, &t->dmask);
+    return t->ltab && t->dtab ? 0 : -1;
 }
 
 /* Padded tokens of sentence s in buf, with the lexicon values; returns the
 ** first real token. */
-static tg_tok *tr_prepare(const syn_tagger *t, tg_tok *buf, const tr_sent *s, void *unused) {
-    (void)unused;
+static tg_tok *tr_prepare(const syn_tagger *t, tg_tok *buf, const tr_sent *s,
+                          const tg_slot *ltab, uint32_t lmask) {
     size_t n = s->n;
     tg_tok_pad(&buf[0], PAD_START);
     tg_tok_pad(&buf[1], PAD_START + 1);
     tg_tok *k = buf + 2;
     for (size_t i = 0; i < n; i++) {
         tg_tok_fill(&k[i], s->form[i], s->len[i], i == 0);
-        k[i].amb = tg_find(t->ltab, t->lmask, tg_mix(k[i].w));
+        k[i].amb = tg_find(ltab, lmask, tg_mix(k[i].w));
         uint32_t d = tg_find(t->dtab, t->dmask, tg_mix(k[i].raw));
         k[i].dict = d ? (int32_t)d - 1 : -1;
     }
@@ -1510,6 +1519,8 @@ int syn_tagger_train(const syn_treebank *train, const syn_treebank *dev, int max
     syn_scratch scr = {0};
     size_t *order = NULL;
     float *score = NULL;
+    tg_slot *jtab[TG_MAXFOLDS] = {0};
+    uint32_t jmask[TG_MAXFOLDS] = {0};
     if (!t || !cl) goto nomem;
     if (max_iter < 1) max_iter = 1;
     cl->xname[cl->nxpos++] = "_";
@@ -1542,6 +1553,10 @@ int syn_tagger_train(const syn_treebank *train, const syn_treebank *dev, int max
     memcpy(t->cxpos, cl->cxpos, cl->nclass * sizeof *t->cxpos);
     if (tr_lexicon(ts, train->nsents, t) < 0 || tr_cache_forms(ts, train->nsents, t) < 0)
         goto nomem;
+    /* Jackknifed ambiguity classes: a training word gets the classes seen
+    ** in the other folds, so that it is as often unknown as a new word. */
+    for (int fd = 0; TG_FOLDS > 1 && fd < TG_FOLDS; fd++)
+        if (!(jtab[fd] = tr_table(ts, train->nsents, 0, fd, &jmask[fd]))) goto nomem;
     if (log)
         fprintf(log, "tagger: %zu sentences, %zu words, %u classes, %u XPOS; "
                 "%u lexicon and %u tag-dictionary slots\n",
@@ -1584,7 +1599,9 @@ int syn_tagger_train(const syn_treebank *train, const syn_treebank *dev, int max
             size_t n = s->n;
             char *mem = tg_scratch(&scr, (n + 4) * sizeof(tg_tok));
             if (!mem) goto nomem;
-            tg_tok *k = tr_prepare(t, (tg_tok *)mem, s, NULL);
+            int jk = TG_FOLDS > 1;
+            tg_tok *k = tr_prepare(t, (tg_tok *)mem, s, jk ? jtab[s->fold] : t->ltab,
+                                   jk ? jmask[s->fold] : t->lmask);
             uint32_t c1 = C_START1, c2 = C_START2;
             for (size_t j = 0; j < n; j++) {
                 uint32_t c, g = s->gold[j];
@@ -1648,6 +1665,7 @@ done:
     free(tr.pool);
     free(order);
     free(score);
+    for (int fd = 0; fd < TG_MAXFOLDS; fd++) free(jtab[fd]);
     dbuf_free(&img);
     dbuf_free(&best);
     syn_scratch_free(&scr);
