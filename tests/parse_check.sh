@@ -1,6 +1,9 @@
 #!/bin/sh
 # tests/parse_check.sh DYAD - hand-checked parses (tests/parse/cases.txt):
 # parses every sentence with `dyad parse --tokenized` and checks each arc.
+# "E" arcs must come out right; "K" arcs are known misparses of the shipped
+# models (the right analysis, reported but not failed, so that a better model
+# shows up as "ok").
 # Skips (0 checks) when the models are absent.  Ends "N passed, N failed".
 DYAD=${1:-build/dyad}
 CASES=tests/parse/cases.txt
@@ -20,13 +23,15 @@ if ! "$DYAD" parse --tokenized "$T/in.conllu" >"$T/out.conllu" 2>"$T/err"; then
     exit 1
 fi
 awk -F'\t' '
+BEGIN { k = 0 }
 FNR == NR {                         # the parses: sentence k, word i
     if ($0 == "") { k++; next }
     if ($1 ~ /^[0-9]+$/) { form[k, $1] = $2; head[k, $1] = $7; rel[k, $1] = $8; len[k] = $1 }
     next
 }
 /^S / { s++; next }
-/^E / {
+/^[EK] / {
+    known = substr($0, 1, 1) == "K"
     split(substr($0, 3), e, " ")
     dep = e[1]; want = e[2]; hd = e[3]
     d = find(s - 1, dep); h = (hd == "ROOT") ? 0 : find(s - 1, hd)
@@ -34,9 +39,9 @@ FNR == NR {                         # the parses: sentence k, word i
     if (index(want, ":") == 0) sub(/:.*/, "", got)
     if (d && head[s - 1, d] == h && got == want) { pass++; print "ok - " $0 }
     else {
-        fail++
         gh = head[s - 1, d] == 0 ? "ROOT" : form[s - 1, head[s - 1, d]]
-        printf "FAIL - sentence %d: %s (got %s %s %s)\n", s, substr($0, 3), dep, rel[s - 1, d], gh
+        if (known) { xfail++; tag = "known misparse" } else { fail++; tag = "FAIL" }
+        printf "%s - sentence %d: %s (got %s %s %s)\n", tag, s, substr($0, 3), dep, rel[s - 1, d], gh
     }
 }
 function find(k, w,   i, nth, c, base) {
@@ -46,5 +51,8 @@ function find(k, w,   i, nth, c, base) {
     for (i = 1; i <= len[k]; i++) if (form[k, i] == base && ++c == nth) return i
     return 0
 }
-END { printf "%d passed, %d failed\n", pass, fail; exit fail > 0 }
+END {
+    if (xfail) printf "%d known misparses (K lines in %s) not counted as failures\n", xfail, FILENAME
+    printf "%d passed, %d failed\n", pass, fail; exit fail > 0
+}
 ' "$T/out.conllu" "$CASES"

@@ -1,15 +1,16 @@
 /*
 ** lemma.c - lemmatizer: (lower-cased form, XPOS) -> lemma from the
-** training treebank, irregular forms from WordNet's exception lists when
-** they were installed at training time, and learnt suffix rules for the
-** rest (imposed -> impose, withdrew -> withdraw, countries -> country).
+** training treebank, irregular forms and known lemmas from WordNet when it
+** was installed at training time, and learnt suffix rules for the rest
+** (imposed -> impose, withdrew -> withdraw, countries -> country).
 **
-** Contract (see syntax.h): a model is an immutable image shared by
+** Contract (see syntax.h): a model is an immutable object shared by
 ** threads.  syn_lemmatize sets words[i].lemma to a NUL-terminated string
 ** owned by the model (forms seen in training) or allocated in s->arena
 ** (everything else).  Lemmas are lower-case, except that proper nouns keep
 ** the case they were written in (Russia, RUSSIA) and that a lemma learnt
-** from the treebank keeps the treebank's case ("I", "American").
+** from the treebank keeps the treebank's case ("I", "American").  Without
+** a tagger (t NULL) or an XPOS, the UPOS guides a guess of the XPOS.
 **
 ** Lookup order for a word tagged X:
 **   1. the treebank table, key (lower-cased form, X);
@@ -17,16 +18,22 @@
 **      NNS/NNPS, adj.exc for JJR/JJS, adv.exc for RBR/RBS);
 **   3. the suffix rule of the longest known suffix of the form for X: strip
 **      k bytes and append a string, learnt from the treebank's word types
-**      ("-ied" -> "-y" for VBD), the most frequent rule per suffix;
+**      ("-ied" -> "-y" for VBD), the most frequent rule per suffix; when its
+**      result is no known lemma of the word class (WordNet's index files
+**      plus the treebank's lemmas) but a WordNet detachment rule ("morphy":
+**      -ed -> -e, -ed -> "", undoubling stopped -> stop) gives one, that
+**      one wins;
 **   4. the lower-cased form.
 ** A possessive stuck to a noun ("Russia's") is dropped first, and a cardinal
 ** number loses its thousands separators (1,100 -> 1100) as in EWT.
 **
 ** Model file (little-endian): magic "DYADLEM\0", u32 version, u32 ntags,
-** u32 nslots, u32 pool bytes, u64 checksum of what follows; ntags names
-** (u8 length + bytes); nslots x (u32 key offset, u32 value offset, u16 tag,
-** u8 kind, u8 strip); the string pool (NUL-terminated strings).  A slot's
-** place is the hash of (kind, tag name, key); kind 0 marks an empty slot.
+** u32 nslots, u32 pool bytes, u32 vocabulary slots, u64 checksum (FNV-1a)
+** of what follows; ntags names (u8 length + bytes); nslots x (u32 key
+** offset, u32 value offset, u16 tag, u8 kind, u8 strip); the string pool
+** (NUL-terminated strings, offset 0 is ""); vocabulary slots x u32
+** fingerprints (0 = empty).  A slot's place is the hash of (kind, tag name,
+** key); kind 0 marks an empty slot.
 */
 #include "syntax.h"
 

@@ -74,10 +74,15 @@ static void analyse(dyad_session *s, syn_word *w, size_t n, dyad_syntax *out) {
 
 /* Grow the session's word and syntax arrays to hold n more entries. */
 static int reserve(dyad_vec *v, size_t sz, size_t n) {
-    while (v->cap < v->n + n) {
-        if (!dvec_push(v, sz)) return -1;
-        v->n--;
+    size_t used = v->n;
+    while (v->cap < used + n) {
+        v->n = v->cap;                  /* a push at capacity grows the vector */
+        if (!dvec_push(v, sz)) {
+            v->n = used;
+            return -1;
+        }
     }
+    v->n = used;
     return 0;
 }
 
@@ -152,6 +157,7 @@ dyad_status dyad_train(const char *what, const char *train, const char *dev,
         goto fail_io;
     }
     int rc;
+    if (iterations <= 0) iterations = is_tagger ? 12 : 15;   /* the shipped models' settings */
     if (is_tagger) {
         rc = syn_tagger_train(&tb, dev ? &db : NULL, iterations, seed, out, log, err, sizeof err);
     } else if (is_lemma) {

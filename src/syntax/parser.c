@@ -8,7 +8,8 @@
 **   syn_parse sets head (1-based, 0 = root) and deprel (this model's
 **   relation ids, named by syn_deprel_name) of every word and always
 **   returns a tree: exactly one word gets head 0 and there are no cycles.
-**   It uses the caller's scratch only (grown once to the longest sentence).
+**   It uses the caller's scratch only (grown once to the longest sentence);
+**   when that growth fails it sets s->arena.oom and every head to -1.
 **   The model is immutable after loading and may be shared by threads.
 **
 ** Transition system
@@ -25,12 +26,12 @@
 **   Words (lower-cased, digits folded to 0), XPOS and UPOS names, labels,
 **   distance, valency and label sets of s0, s1, s2, n0, n1, n2, the head
 **   and grandparent of s0, the two leftmost and rightmost dependents of s0,
-**   the two leftmost of n0, in the templates of Zhang & Nivre (2011) plus
-**   stack-context conjunctions.  Tags are hashed by NAME (syn_upos_names,
-**   and the XPOS string), so the model depends on the tagger only through
-**   the XPOS name table it keeps (see below).  Each template value hashes to
-**   a row of a fixed table: 4 weights per row for the moves, one weight per
-**   relation for the labeller.
+**   the two leftmost of n0, in the templates of Zhang & Nivre (2011), plus
+**   stack context and the words next to s0 and n0 in the sentence.  Tags
+**   are hashed by NAME (syn_upos_names, and the XPOS string), so the model
+**   depends on the tagger only through the XPOS name table it keeps (see
+**   below).  Each template value hashes to a row of a fixed table: 4
+**   weights per row for the moves, one per relation for the labeller.
 **
 ** Training
 **   Gold trees are projectivised by lifting (a non-projective arc is
@@ -38,11 +39,14 @@
 **   sentence is used.  The dynamic oracle gives the cost of each move
 **   (gold arcs made unreachable); the perceptron is updated when the
 **   predicted move costs more than the best zero-cost one, and from the
-**   second pass on the parser follows its own prediction (exploration).
-**   The labeller learns from every arc whose head is correct.  Tags are the
-**   tagger's predictions when a tagger is given, else the treebank's.
-**   After each pass the averaged weights are quantised into the run-time
-**   model and scored on dev (when given); the best pass is written.
+**   second pass on the parser follows a wrong prediction with probability
+**   0.9 (error exploration).  The labeller learns from every arc whose head
+**   is right.  With a tagger, training tags are jackknifed predictions: five
+**   taggers, each trained by syn_tagger_train on four fifths of the
+**   treebank, tag the fifth they did not see; without one, the treebank's
+**   tags are used.  After each pass the averaged weights are quantised into
+**   the run-time model and scored on dev (when given); the best pass is
+**   written.
 **
 ** XPOS ids
 **   syn_parse receives XPOS as ids of the tagger's table but no tagger, so
@@ -51,11 +55,11 @@
 **   order of first appearance).  Use the parser with that tagger.
 **
 ** Model file (little-endian)
-**   "DYADPRS\0", u32 version, u32 fields (table bits, counts), relation and
-**   XPOS names, the move table as a row bitmap plus 4 int16 weights per kept
-**   row, the labeller table as a row bitmap plus per-row entry counts and
-**   entries (relation id, biased 24-bit weight), and a 64-bit checksum of
-**   all preceding bytes.  Loading checks every size and the checksum.
+**   "DYADPRS\0", u32 version, u32 table bits, relation count, labeller row
+**   width and XPOS count, the relation and XPOS names (u8 length + bytes),
+**   the move table (int8, 4 per row), the labeller table (int8, row width
+**   per row), and a 64-bit checksum of all preceding bytes.  Loading checks
+**   the magic, the version, every size and the checksum.
 */
 #include "syntax.h"
 
@@ -68,12 +72,8 @@
 
 #define PRS_MAGIC "DYADPRS"     /* + NUL: 8 bytes */
 #define PRS_VERSION 1u
-#ifndef T_BITS
 #define T_BITS 19               /* move table rows: 1 << T_BITS */
-#endif
-#ifndef L_BITS
 #define L_BITS 15               /* labeller rows: 1 << L_BITS */
-#endif
 #define MAX_FEATS 128           /* feature values per decision (upper bound) */
 #define MAX_LABELS 255          /* relation ids fit a byte */
 #define DEFAULT_ITERS 15
@@ -101,42 +101,19 @@ static uint64_t hash_bytes(const char *z, size_t n) {
     return fmix64(h ^ n);
 }
 
-#define NATOMS 5                /* atoms per word: W, P, U, S, C */
+#define NATOMS 3                /* atoms per word: W, P, U */
 
-/* Atoms of a word form: the form ASCII lower-cased with digits folded to
-** '0' (w), its last three bytes so folded (sfx) and its shape (capitals,
-** digits, hyphens, punctuation, URL-like, length class). */
-static void word_atoms(const char *z, size_t n, uint64_t *w, uint64_t *sfx, uint64_t *shape) {
-    uint64_t h = 0xcbf29ce484222325ULL, hs = 0x84222325cbf29ce4ULL;
-    unsigned upper = 0, lower = 0, digit = 0, hyphen = 0, other = 0, at = 0;
+/* Atom of a word form: ASCII lower-cased, digits folded to '0'. */
+static uint64_t word_atom(const char *z, size_t n) {
+    uint64_t h = 0xcbf29ce484222325ULL;
     for (size_t i = 0; i < n; i++) {
         unsigned c = (unsigned char)z[i];
-        if (c >= 'A' && c <= 'Z') upper++, c += 32;
-        else if (c >= 'a' && c <= 'z') lower++;
-        else if (c >= '0' && c <= '9') digit++, c = '0';
-        else if (c == '-') hyphen++;
-        else if (c == '@' || c == '/' || c == ':') at++;
-        else if (c < 128) other++;
-        else lower++;               /* non-ASCII: count as a letter */
+        if (c >= 'A' && c <= 'Z') c += 32;
+        else if (c >= '0' && c <= '9') c = '0';
         h ^= c;
         h *= 0x100000001b3ULL;
-        if (i + 3 >= n) {
-            hs ^= c;
-            hs *= 0x100000001b3ULL;
-        }
     }
-    *w = fmix64(h ^ n ^ 0x5157ULL);
-    *sfx = fmix64(hs ^ (n > 3 ? 0x5f5fULL : 0x6f6fULL));
-    unsigned k = 0;
-    if (upper) k |= (z[0] >= 'A' && z[0] <= 'Z') ? 1 : 2;
-    if (upper && !lower) k |= 4;
-    if (digit) k |= 8;
-    if (hyphen) k |= 16;
-    if (at) k |= 32;
-    if (!upper && !lower && !digit) k |= 64;
-    if (other) k |= 128;
-    k |= (n <= 1 ? 0u : n <= 3 ? 1u : n <= 6 ? 2u : 3u) << 8;
-    *shape = fmix64((uint64_t)k + 0x5a5a0000ULL);
+    return fmix64(h ^ n ^ 0x5157ULL);
 }
 
 static uint64_t tag_atom(const char *name) {
@@ -180,12 +157,12 @@ typedef struct pstate {
     uint64_t *lset, *rset; /* bit (label & 63) of each left / right dependent */
     uint64_t *A;           /* NATOMS arrays of atoms [0..n], [0] = NONE_ATOM: */
     uint64_t *W, *P, *U;   /* word, XPOS, UPOS */
-    uint64_t *S, *C;       /* suffix, shape */
 } pstate;
 
 static size_t state_bytes(size_t n) {
     size_t m = n + 1;
-    return m * ((NATOMS + 2) * sizeof(uint64_t) + 6 * sizeof(int32_t) + 4) + 16;
+    size_t k = m * ((NATOMS + 2) * sizeof(uint64_t) + 6 * sizeof(int32_t) + 4) + 16;
+    return (k + 15) & ~(size_t)15;      /* what follows stays 16-byte aligned */
 }
 
 /* Carve the arrays of a state for n words out of mem (state_bytes(n)). */
@@ -196,8 +173,6 @@ static void state_carve(pstate *st, void *mem, size_t n) {
     st->W = q, q += m;
     st->P = q, q += m;
     st->U = q, q += m;
-    st->S = q, q += m;
-    st->C = q, q += m;
     st->lset = q, q += m;
     st->rset = q, q += m;
     int32_t *r = (int32_t *)q;
@@ -322,7 +297,7 @@ static uint64_t val_bucket(int v) { return (uint64_t)(v > 4 ? 4 : v); }
 
 /* Feature hashes of the move decision in st; returns how many. */
 static size_t move_features(const pstate *st, uint64_t *f) {
-    const uint64_t *W = st->W, *P = st->P, *U = st->U, *S = st->S, *C = st->C;
+    const uint64_t *W = st->W, *P = st->P, *U = st->U;
     const int n = st->n, b = st->b;
     const int s0 = st->sp > 0 ? st->stack[st->sp - 1] : 0;
     const int s1 = st->sp > 1 ? st->stack[st->sp - 2] : 0;
@@ -404,7 +379,7 @@ static size_t move_features(const pstate *st, uint64_t *f) {
     F3(U[s0], U[n0], U[n1]);
     F3(U[s1], U[s0], U[n0]);
     F4(U[s0], U[n0], LB(s0), d);
-#ifdef PRS_CTX
+    /* the words next to s0 and n0 */
     {
         const int s0m = s0 > 1 ? s0 - 1 : 0, s0p = s0 && s0 < n ? s0 + 1 : 0;
         const int n0m = n0 > 1 ? n0 - 1 : 0;
@@ -415,13 +390,6 @@ static size_t move_features(const pstate *st, uint64_t *f) {
         F3(P[n0m], P[n0], P[n1]);
         F2(W[n0m], P[n0]);
     }
-#endif
-#ifndef PRS_NOSFX
-    /* suffixes and shapes, which survive tagging errors */
-    F1(S[s0]); F1(S[n0]); F1(S[n1]); F1(S[s1]);
-    F2(S[s0], P[n0]); F2(P[s0], S[n0]); F2(S[s0], S[n0]);
-    F2(C[s0], C[n0]); F2(C[n0], P[n0]); F2(C[s0], P[s0]);
-#endif
 #undef F1
 #undef F2
 #undef F3
@@ -432,7 +400,7 @@ static size_t move_features(const pstate *st, uint64_t *f) {
 
 /* Feature hashes of the labelling of arc h -> d in st; returns how many. */
 static size_t label_features(const pstate *st, int h, int d, uint64_t *f) {
-    const uint64_t *W = st->W, *P = st->P, *U = st->U, *S = st->S, *C = st->C;
+    const uint64_t *W = st->W, *P = st->P, *U = st->U;
     const int n = st->n;
     const uint64_t dir = d < h ? 1 : 2;
     const uint64_t dist = SPREAD(dist_bucket(h - d) + 32);
@@ -470,9 +438,6 @@ static size_t label_features(const pstate *st, int h, int d, uint64_t *f) {
     F3(P[h], P[hm], P[d]);
     F3(P[h], P[hp], P[d]);
     F4(W[h], P[d], LB(dl), dist);
-#ifndef PRS_NOSFX
-    F1(S[d]); F2(S[d], P[h]); F2(S[h], P[d]); F2(C[d], P[d]);
-#endif
 #undef F1
 #undef F2
 #undef F3
@@ -558,14 +523,6 @@ static void finish_tree(pstate *st, int root_label, label_fn lf, void *ctx) {
         if (v > best) best = v, root = i;
     }
     if (!root) return;
-#ifdef PRS_DEBUG
-    {
-        int nh = 0, first = 0, last = 0;
-        for (int i = 1; i <= st->n; i++)
-            if (st->head[i] < 0) { nh++; if (!first) first = i; last = i; }
-        fprintf(stderr, "FIN %d %d %d %d\n", nh, root, first, last);
-    }
-#endif
     for (int i = 1; i <= st->n; i++) {
         if (st->head[i] >= 0 || i == root) continue;
         add_arc(st, root, i, lf(ctx, st, root, i));
@@ -611,12 +568,9 @@ void syn_parse(const syn_parser *p, syn_word *words, size_t n, syn_scratch *s) {
     state_init(&st);
     for (size_t i = 1; i <= n; i++) {
         const syn_word *w = &words[i - 1];
-        word_atoms(w->form, w->len, &st.W[i], &st.S[i], &st.C[i]);
+        st.W[i] = word_atom(w->form, w->len);
         st.P[i] = w->xpos <= p->nxpos ? p->xatom[w->xpos] : p->xatom[0];
         st.U[i] = p->uatom[w->upos < UPOS_COUNT ? w->upos : 0];
-#ifdef PRS_PU
-        st.P[i] = st.U[i];
-#endif
     }
     while (st.b <= st.n) {
         int legal = legal_moves(&st);
@@ -871,12 +825,10 @@ syn_parser *syn_parser_load(const char *path, char *err, size_t errn) {
 
 /* ----------------------------------------------------------- training */
 
-#ifndef PRS_EXPLORE
 #define PRS_EXPLORE 0.9         /* chance of following a wrong prediction */
-#endif
-#ifndef PRS_EXPLORE_FROM
 #define PRS_EXPLORE_FROM 2      /* first pass that explores */
-#endif
+#define PRS_FOLDS 5             /* jackknife folds for predicted training tags */
+#define FOLD_TAGGER_ITERS 12    /* passes of each fold's tagger (best on dev kept) */
 
 /* A training sentence: atoms, projectivised gold tree, gold dependents. */
 typedef struct tsent {
@@ -979,9 +931,6 @@ static int train_label_cb(void *ctx, const pstate *st, int h, int d) {
 static void train_sent(trainer *tr, const tsent *ts, pstate *st, int explore, uint64_t *rng) {
     size_t m = (size_t)ts->n + 1;
     memcpy(st->A, ts->atoms, NATOMS * m * sizeof(uint64_t));
-#ifdef PRS_PU
-    memcpy(st->P, st->U, m * sizeof(uint64_t));
-#endif
     st->n = ts->n;
     state_init(st);
     const unsigned shift = 64 - T_BITS;
@@ -1193,9 +1142,10 @@ static void dev_score(const syn_parser *p, devset *ds, double *uas, double *las)
     *las = n ? 100.0 * (double)l / (double)n : 0;
 }
 
-/* Build the training sentences; returns how many (skipped ones aside). */
-static size_t train_prepare(tsent *out, const syn_treebank *tb, const syn_tagger *tagger,
-                            char **labels, uint32_t nl, dyad_arena *a, long *lifts,
+/* Build the training sentences, tagged by folds[s % nfolds] when nfolds >
+** 0, else with the treebank's tags; returns how many (skipped ones aside). */
+static size_t train_prepare(tsent *out, const syn_treebank *tb, syn_tagger *const *folds,
+                            int nfolds, char **labels, uint32_t nl, dyad_arena *a, long *lifts,
                             size_t *skipped) {
     syn_scratch scr = {0};
     syn_word *w = NULL;
@@ -1234,13 +1184,10 @@ static size_t train_prepare(tsent *out, const syn_treebank *tb, const syn_tagger
         for (int i = 2; i <= n + 2; i++) ts->doff[i] += ts->doff[i - 1];
         for (int i = 1; i <= n; i++) ts->dep[ts->doff[ts->gold[i] + 1]++] = i;
         /* tags */
-        uint64_t *W = ts->atoms, *P = W + m, *U = P + m, *S = U + m, *C = S + m;
-        W[0] = P[0] = U[0] = S[0] = C[0] = NONE_ATOM;
-#ifdef PRS_TRAIN_FILE_TAGS
-        if (0) {
-#else
-        if (tagger) {
-#endif
+        uint64_t *W = ts->atoms, *P = W + m, *U = P + m;
+        W[0] = P[0] = U[0] = NONE_ATOM;
+        if (nfolds > 0) {
+            const syn_tagger *tagger = folds[s % (size_t)nfolds];
             if (wcap < (size_t)n) {
                 free(w);
                 wcap = (size_t)n * 2;
@@ -1261,7 +1208,7 @@ static size_t train_prepare(tsent *out, const syn_treebank *tb, const syn_tagger
         }
         for (int i = 1; i <= n; i++) {
             const char *f = cs->words[i - 1].form;
-            word_atoms(f, strlen(f), &W[i], &S[i], &C[i]);
+            W[i] = word_atom(f, strlen(f));
         }
         k++;
     }
@@ -1286,6 +1233,46 @@ static int write_file(const char *path, const dyad_buf *b, char *err, size_t err
     return 0;
 }
 
+/* Jackknifing: train nfolds taggers, the k-th on the sentences s of train
+** with s % nfolds != k, so that each training sentence can be tagged by a
+** tagger that has not seen it and the parser learns from realistic tagging
+** errors.  Model files go to out.foldK.tmp and are removed.  Returns 0, or
+** -1 with a message in err. */
+static int train_fold_taggers(const syn_treebank *train, const syn_treebank *dev,
+                              syn_tagger **folds, int nfolds, uint64_t seed, const char *out,
+                              FILE *log, char *err, size_t errn) {
+    syn_treebank view;
+    memset(&view, 0, sizeof view);
+    view.sents = malloc((train->nsents + 1) * sizeof *view.sents);
+    char *path = malloc(strlen(out) + 32);
+    int rc = 0;
+    if (!view.sents || !path) {
+        snprintf(err, errn, "parser training: out of memory");
+        rc = -1;
+    }
+    for (int k = 0; rc == 0 && k < nfolds; k++) {
+        clock_t t0 = clock();
+        view.nsents = view.nwords = 0;
+        for (size_t s = 0; s < train->nsents; s++)
+            if (s % (size_t)nfolds != (size_t)k) {
+                view.sents[view.nsents++] = train->sents[s];
+                view.nwords += train->sents[s].nwords;
+            }
+        sprintf(path, "%s.fold%d.tmp", out, k);
+        if (syn_tagger_train(&view, dev, FOLD_TAGGER_ITERS, seed + (uint64_t)k + 1, path, NULL,
+                             err, errn) < 0 ||
+            !(folds[k] = syn_tagger_load(path, err, errn)))
+            rc = -1;
+        remove(path);
+        if (rc == 0 && log)
+            fprintf(log, "parser: fold %d/%d tagger trained on %zu sentences (%.1fs)\n", k + 1,
+                    nfolds, view.nsents, (double)(clock() - t0) / CLOCKS_PER_SEC);
+    }
+    free(view.sents);
+    free(path);
+    return rc;
+}
+
 int syn_parser_train(const syn_treebank *train, const syn_treebank *dev,
                      const syn_tagger *tagger, int max_iter, uint64_t seed, const char *out,
                      FILE *log, char *err, size_t errn) {
@@ -1308,6 +1295,7 @@ int syn_parser_train(const syn_treebank *train, const syn_treebank *dev,
     memset(&ds, 0, sizeof ds);
     dyad_buf best = {0};
     void *stmem = NULL;
+    syn_tagger *folds[PRS_FOLDS] = {NULL};
     int have_dev = dev && dev->nsents > 0;
 
     /* relation table: training relations in order of first appearance */
@@ -1348,7 +1336,10 @@ int syn_parser_train(const syn_treebank *train, const syn_treebank *dev,
     size_t skipped;
     sents = malloc((train->nsents + 1) * sizeof *sents);
     if (!sents) goto nomem;
-    size_t ns = train_prepare(sents, train, tagger, labels, nl, &ar, &lifts, &skipped);
+    if (tagger && train_fold_taggers(train, dev, folds, PRS_FOLDS, seed, out, log, err, errn) < 0)
+        goto done;
+    size_t ns = train_prepare(sents, train, folds, tagger ? PRS_FOLDS : 0, labels, nl, &ar,
+                              &lifts, &skipped);
     if (ar.oom) goto nomem;
     if (ns == 0) {
         snprintf(err, errn, "no usable training sentences");
@@ -1360,7 +1351,8 @@ int syn_parser_train(const syn_treebank *train, const syn_treebank *dev,
     if (have_dev && dev_prepare(&ds, dev, tagger, xpos, nx) < 0) goto nomem;
     if (log)
         fprintf(log, "parser: %zu training sentences (%zu skipped, %ld arcs lifted), %u relations, "
-                "%u XPOS, %s tags\n", ns, skipped, lifts, nl, nx, tagger ? "predicted" : "gold");
+                "%u XPOS, %s tags\n", ns, skipped, lifts, nl, nx,
+                tagger ? "jackknifed predicted" : "treebank");
 
     /* weights */
     tr.stride = nl + 1;
@@ -1428,6 +1420,7 @@ done:
     dev_free(&ds);
     dbuf_free(&best);
     syn_parser_free(p);
+    for (int k = 0; k < PRS_FOLDS; k++) syn_tagger_free(folds[k]);
     free(xpos);
     return rc;
 }

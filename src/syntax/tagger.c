@@ -1,31 +1,45 @@
 /*
 ** tagger.c - averaged-perceptron part-of-speech tagger: UPOS and Penn XPOS
-** predicted jointly, one class per (UPOS, XPOS) pair seen in training.
+** predicted jointly, one class per frequent (UPOS, XPOS) pair of training.
 **
-** Contract (see syntax.h): a model is an immutable image, shared by
+** Contract (see syntax.h): a model is an immutable object, shared by
 ** threads; syn_tag writes upos and xpos of every word and uses only the
-** caller's scratch buffer.  Training is deterministic for a given seed.
+** caller's scratch buffer (no allocation once it has grown).  Training is
+** deterministic for a given seed.
 **
-** How it works.  Words are tagged greedily left to right.  Each word's
-** features (lower-cased word, affixes, shape, neighbouring words, the two
+** How it works.  Words are tagged greedily left to right.  A word's
+** features - lower-cased word, affixes, shape, neighbouring words, the two
 ** previous predicted classes, the "ambiguity class" of the word and its
-** right neighbours - the set of classes the word had in training) are
-** hashed to 64 bits; the model maps a 32-bit fingerprint of each feature to
-** a short sparse list of (class, int16 weight) pairs.  Frequent words that
-** always had one class (the tag dictionary) skip the classifier.  Weights
-** are averaged over all training steps, quantised to int16 and pruned of
-** zeros, so the image stays small (a few MB) and tagging touches one or two
-** cache lines per feature.
+** neighbours (the set of classes the word had in training) - are hashed to
+** 64 bits; the model maps a 32-bit fingerprint of each feature to its
+** weights: up to four (class, int16) pairs inline in a 16-byte slot, else
+** a sparse or a dense row.  Frequent words that always had one class (the
+** tag dictionary) skip the classifier.  Weights are averaged over training
+** steps, the best iterations of four runs are averaged, and the result is
+** quantised to int16 with saturating sums.
+**
+** Speed comes from the role cache.  Most static features depend on one
+** word only, in one of five roles (the word itself, its left and right
+** neighbours at distance 1 and 2), so the summed scores of each role are
+** precomputed when the model loads for the 8192 most frequent word types;
+** a word then costs five vector additions, its pair features and its seven
+** class-history features.  Feature lookups of a sentence are prefetched in
+** bulk so that their cache misses overlap.
 **
 ** Model file (little-endian):
 **   magic "DYADTAG\0", u32 version, u32 nclass, u32 nxpos, u32 fslots,
-**   u32 nweights, u32 lslots, u32 dslots, u64 checksum of what follows;
+**   u32 nsparse, u32 ndense, u32 lslots, u32 dslots, u32 ncache,
+**   u32 cache bytes, u64 checksum (FNV-1a) of what follows;
 **   nxpos names (u8 length + bytes; name 0 is "_");
 **   nclass x (u8 upos, u16 xpos);
-**   fslots x (u32 fingerprint, u32 offset<<8 | count)      feature table
-**   nweights x u32 (class<<16 | uint16 weight)             weights
-**   lslots x (u32 fingerprint, u32 ambiguity class)        lexicon
-**   dslots x (u32 fingerprint, u32 class)                  tag dictionary
+**   fslots x (u32 fingerprint, 4 x u8 class, 4 x i16 weight)  features;
+**       class byte 0 = 255: sparse row (w0 | w1<<16 = offset, w2 = count),
+**       254: dense row (w0 | w1<<16 = row number)
+**   nsparse x u32 (class<<16 | uint16 weight)                sparse rows
+**   ndense x stride x i16 (stride = nclass rounded up to 8)  dense rows
+**   lslots x (u32 fingerprint, u32 ambiguity class)          lexicon
+**   dslots x (u32 fingerprint, u32 class + 1)                tag dictionary
+**   ncache NUL-terminated forms                              role cache words
 ** Loading checks the magic, version, sizes, checksum and every index, so a
 ** damaged file is refused with a message and tagging never reads outside
 ** the tables.
@@ -48,32 +62,47 @@
 /* Tag dictionary: a word (exact form) seen at least TG_DICT_MIN times with
 ** one class at least TG_DICT_RATIO of the time is tagged without the
 ** classifier.  Ambiguity classes cover lower-cased words seen at least
-** TG_AMB_MIN times, listing the classes with a share >= TG_AMB_SHARE. */
-#define EV(n, d) (getenv(n) ? atof(getenv(n)) : (d))
-#define TG_DICT_MIN EV("DMIN", 20)
-#define TG_DICT_RATIO EV("DRATIO", 0.97)
-#define TG_AMB_MIN EV("AMIN", 2)
-#define TG_AMB_SHARE EV("ASHARE", 0.05)
+** TG_AMB_MIN times, listing the classes with a share >= TG_AMB_SHARE; in
+** training they are jackknifed over TG_FOLDS folds of sentences, so that a
+** training word is as often unknown as a new word will be. */
+#define TG_DICT_MIN 10
+#define TG_DICT_RATIO 0.99
+#define TG_AMB_MIN 1
+#define TG_AMB_SHARE 0.05
+#define TG_FOLDS 10
 
 /* Share of training sentences added again in capitals ("HEADLINE") and in
 ** title case ("Headline Style"), so that news headlines tag sensibly. */
-#define TG_AUG_UPPER EV("AUGU", 0.02)
-#define TG_AUG_TITLE EV("AUGT", 0.02)
+#define TG_AUG_UPPER 0.02
+#define TG_AUG_TITLE 0.02
+
+/* (UPOS, XPOS) pairs seen fewer times than this share of the training
+** words (30 in EWT) are trained as a frequent class. */
+#define TG_MINPAIR 1.5e-4
+
+/* Independent training runs whose best weights are averaged, and the
+** passes over the data per run when the caller does not say. */
+#define TG_RUNS 4
+#define TG_ITERS 12
 
 #define TG_MAXFEAT 48
 
-/* Feature table: load factor, and the smallest largest weight (of 32767)
-** a feature needs to be kept. */
+/* Quantisation: the largest weight becomes TG_QMAX, so that a word's
+** summed score rarely saturates int16; a feature whose largest weight
+** quantises below TG_PRUNE is dropped (keeps the file near 4 MB and the
+** feature table cache-friendly, for about 0.05 points of accuracy). */
+#define TG_QMAX 4095.0
+#define TG_PRUNE 120
+
+/* Feature table load factor; rows of more than TG_SPARSE weights are
+** stored dense. */
 #define TG_LOAD 0.7
-#define TG_PRUNE (getenv("PRUNE") ? atoi(getenv("PRUNE")) : 1)
-#define TG_QMAX (getenv("QMAX") ? atof(getenv("QMAX")) : 8191.0)
 #define TG_SPARSE 16
-#define TG_MAXFOLDS 32
-#define TG_FOLDS ((int)EV("FOLDS", 10))
-#define TG_NCACHE EV("NCACHE", 8192)
-#define TG_CACHE_MIN EV("CMIN", 2)
-#define TG_PRUNEW (getenv("PRUNEW") ? atoi(getenv("PRUNEW")) : 1)
-#define TG_MINPAIR (getenv("MINPAIR") ? atoi(getenv("MINPAIR")) : 1)            /* rows longer than this are stored dense */
+
+/* Role cache: the TG_NCACHE most frequent word types seen at least
+** TG_CACHE_MIN times (about 6 MB of memory once loaded). */
+#define TG_NCACHE 8192
+#define TG_CACHE_MIN 2
 
 /* ------------------------------------------------------------ hashing */
 
@@ -113,7 +142,6 @@ typedef struct tg_tok {
     uint32_t amb;           /* ambiguity class of w (0 = unknown word) */
     int32_t  dict;          /* tag-dictionary class, -1 when none */
     const int16_t *roles;   /* R_NROLE x stride role scores (cache or scratch) */
-    uint64_t suf5;          /* lower-cased suffix of 5 bytes */
     uint32_t flags;         /* caps class | digit<<3 | hyphen<<4 */
     uint32_t first;         /* the word starts the sentence */
 } tg_tok;
@@ -151,11 +179,10 @@ static void tg_tok_fill(tg_tok *k, const char *z, size_t n, int first) {
     }
     for (size_t i = n; i < 4; i++) k->pre[i] = w;
     uint64_t s = FNV_OFF;
-    for (size_t i = 0; i < 5; i++) {
+    for (size_t i = 0; i < 4; i++) {
         if (i < n) s = (s ^ (uint64_t)tg_lower((unsigned char)z[n - 1 - i])) * FNV_MUL;
-        if (i < 4) k->suf[i] = s;
+        k->suf[i] = s;
     }
-    k->suf5 = s;
     k->w = w;
     k->raw = raw;
     k->shape = sh;
@@ -172,7 +199,7 @@ static void tg_tok_fill(tg_tok *k, const char *z, size_t n, int first) {
 
 /* Padding words before and after the sentence. */
 static void tg_tok_pad(tg_tok *k, uint64_t v) {
-    k->w = k->raw = k->shape = k->suf5 = v;
+    k->w = k->raw = k->shape = v;
     for (int i = 0; i < 4; i++) k->pre[i] = k->suf[i] = v;
     k->first = 0;
     k->amb = (uint32_t)v;
@@ -187,14 +214,11 @@ enum {
     T_BIAS = 1, T_W, T_RAW, T_S1, T_S2, T_S3, T_S4, T_P1, T_P2, T_P3, T_P4, T_SHAPE, T_FLAGS,
     T_WM1, T_WM2, T_WP1, T_WP2, T_S3M1, T_S3P1, T_S2P2, T_T1, T_T2, T_T12, T_T1W, T_WM1W,
     T_WWP1, T_AMB, T_AMBP1, T_AMBP2, T_T1AMBP1, T_SHAPEP1, T_FLAGSM1, T_FLAGSP1, T_T1S3,
-    T_AMBWP1, T_AMBM1, T_T2T1W, T_WP1WP2, T_SHAPEM1, T_FIRST,
-    T_EXTRA, T_S5 = T_EXTRA, T_FLAGSAMB, T_SANDWICH
+    T_AMBWP1, T_AMBM1, T_T2T1W, T_WP1WP2, T_SHAPEM1, T_FIRST
 };
 
-static uint64_t FOFF = 0; static int FINIT = 0;
-#define FON(t) (FINIT ? !(FOFF >> (t) & 1) : (FINIT = 1, FOFF = getenv("FOFF") ? strtoull(getenv("FOFF"), NULL, 0) : 0, !(FOFF >> (t) & 1)))
-#define F1(t, a) (FON(t) ? (void)(f[n++] = tg_mix((a) + GOLD * (uint64_t)(t))) : (void)0)
-#define F2(t, a, b) (FON(t) ? (void)(f[n++] = tg_mix(tg_mix((a) + GOLD * (uint64_t)(t)) ^ (b))) : (void)0)
+#define F1(t, a) (f[n++] = tg_mix((a) + GOLD * (uint64_t)(t)))
+#define F2(t, a, b) (f[n++] = tg_mix(tg_mix((a) + GOLD * (uint64_t)(t)) ^ (b)))
 
 /* The static features of word i are those of five roles played by the
 ** words around it - i itself (SELF), i-1 as the left neighbour (L1), i-2
@@ -203,8 +227,6 @@ static uint64_t FOFF = 0; static int FINIT = 0;
 ** word type (see the role cache). */
 enum { R_SELF, R_L1, R_L2, R_R1, R_R2, R_NROLE };
 
-static uint64_t FADD = 0; static int FAINIT = 0;
-#define FX(t) (FAINIT ? (FADD >> (t - T_EXTRA) & 1) : (FAINIT = 1, FADD = getenv("FADD") ? strtoull(getenv("FADD"), NULL, 0) : 0, (FADD >> (t - T_EXTRA) & 1)))
 
 /* Features of word k in role r; returns their number. */
 static size_t tg_role(const tg_tok *k, int r, uint64_t *f) {
@@ -225,8 +247,6 @@ static size_t tg_role(const tg_tok *k, int r, uint64_t *f) {
         F1(T_SHAPE, k->shape);
         F1(T_FLAGS, k->flags);
         F1(T_AMB, k->amb);
-        if (FX(T_S5)) F1(T_S5, k->suf5);
-        if (FX(T_FLAGSAMB)) F2(T_FLAGSAMB, k->flags, k->amb);
         break;
     case R_L1:
         F1(T_WM1, k->w);
@@ -262,7 +282,6 @@ static size_t tg_pair(const tg_tok *k, uint64_t *f) {
     F2(T_AMBWP1, k->amb, k[1].w);
     F2(T_WP1WP2, k[1].w, k[2].w);
     if (k->first) F2(T_FIRST, k->flags, k->amb);
-    if (FX(T_SANDWICH)) F2(T_SANDWICH, k[-1].w, k[1].w);
     return n;
 }
 
@@ -1020,40 +1039,51 @@ static tr_feat *tr_get(trainer *tr, uint64_t key, int add) {
     return f;
 }
 
+/* The weight of class cls in feature f, added when absent; NULL when out
+** of memory. */
+static tr_w *tr_weight(trainer *tr, tr_feat *f, uint32_t cls) {
+    for (uint32_t k = 0; k < f->n; k++)
+        if (tr->pool[f->off + k].cls == cls) return &tr->pool[f->off + k];
+    if (f->n == f->cap) {
+        uint32_t c = f->cap ? f->cap * 2 : 2;
+        if (tr->npool + c > tr->cappool) {
+            size_t pc = tr->cappool ? tr->cappool * 2 : 1 << 20;
+            while (pc < tr->npool + c) pc *= 2;
+            tr_w *p = realloc(tr->pool, pc * sizeof *p);
+            if (!p) { tr->oom = 1; return NULL; }
+            tr->pool = p;
+            tr->cappool = pc;
+        }
+        memcpy(tr->pool + tr->npool, tr->pool + f->off, f->n * sizeof(tr_w));
+        f->off = (uint32_t)tr->npool;
+        f->cap = c;
+        tr->npool += c;
+    }
+    tr_w *w = &tr->pool[f->off + f->n++];
+    w->tot = 0;
+    w->w = 0;
+    w->ts = tr->now;
+    w->cls = cls;
+    return w;
+}
+
 static void tr_update(trainer *tr, const uint64_t *fs, size_t nf, uint32_t cls, float d) {
     for (size_t j = 0; j < nf; j++) {
         tr_feat *f = tr_get(tr, fs[j], 1);
-        if (!f) return;
-        tr_w *w = NULL;
-        for (uint32_t k = 0; k < f->n; k++)
-            if (tr->pool[f->off + k].cls == cls) { w = &tr->pool[f->off + k]; break; }
-        if (!w) {
-            if (f->n == f->cap) {
-                uint32_t c = f->cap ? f->cap * 2 : 2;
-                if (tr->npool + c > tr->cappool) {
-                    size_t pc = tr->cappool ? tr->cappool * 2 : 1 << 20;
-                    while (pc < tr->npool + c) pc *= 2;
-                    tr_w *p = realloc(tr->pool, pc * sizeof *p);
-                    if (!p) { tr->oom = 1; return; }
-                    tr->pool = p;
-                    tr->cappool = pc;
-                }
-                memcpy(tr->pool + tr->npool, tr->pool + f->off, f->n * sizeof(tr_w));
-                f->off = (uint32_t)tr->npool;
-                f->cap = c;
-                tr->npool += c;
-            }
-            w = &tr->pool[f->off + f->n++];
-            w->tot = 0;
-            w->w = 0;
-            w->ts = tr->now;
-            w->cls = cls;
-        }
+        tr_w *w = f ? tr_weight(tr, f, cls) : NULL;
+        if (!w) return;
         w->tot += (double)(tr->now - w->ts) * w->w;
         w->ts = tr->now;
         w->w += d;
     }
 }
+
+/* A trained averaged weight, kept from the best iteration of a run. */
+typedef struct tr_snap {
+    uint64_t key;
+    uint32_t cls;
+    float avg;
+} tr_snap;
 
 static uint32_t tr_best(const trainer *tr, const uint64_t *fs, size_t nf, float *score) {
     for (uint32_t c = 0; c < tr->nclass; c++) score[c] = 0;
@@ -1108,7 +1138,7 @@ static int tr_compile(const trainer *tr, syn_tagger *t) {
         uint32_t nz = 0;
         for (uint32_t k = 0; k < f->n; k++) {
             long q = labs(lrint(tr_avg(tr, &tr->pool[f->off + k]) * scale));
-            nz += q >= TG_PRUNEW;
+            nz += q != 0;
             if (q > big) big = q;
         }
         if (big < TG_PRUNE || nz == 0) continue;
@@ -1139,7 +1169,7 @@ static int tr_compile(const trainer *tr, syn_tagger *t) {
         for (uint32_t k = 0; k < f->n; k++) {
             const tr_w *w = &tr->pool[f->off + k];
             long x = lrint(tr_avg(tr, w) * scale);
-            if (labs(x) < TG_PRUNEW) continue;
+            if (x == 0) continue;
             if (x > 32767) x = 32767;
             if (x < -32767) x = -32767;
             if (labs(x) > big) big = labs(x);
@@ -1197,10 +1227,11 @@ static uint64_t rng_next(uint64_t *s) {
 }
 
 /* The class table.  Every (UPOS, XPOS) pair of the training data is
-** counted; pairs seen at least TG_MINPAIR times become classes (most
-** frequent first) and the rarer ones are trained as the most frequent class
-** with the same XPOS (else the same UPOS): a class costs every word's
-** scoring time, and a pair seen a handful of times is not learnt anyway. */
+** counted; the most frequent pair of each XPOS and the pairs seen at least
+** TG_MINPAIR x the words become classes (most frequent first), and the rarer ones
+** are trained as the most frequent class with the same XPOS: a class costs
+** every word's scoring time, and a pair seen a handful of times is not
+** learnt anyway. */
 #define TG_MAXPAIRS 1024
 typedef struct tr_classes {
     const char *xname[TG_MAXPAIRS];  /* XPOS names (not owned), 0 = "_" */
@@ -1250,10 +1281,13 @@ static void tr_pick_classes(tr_classes *cl) {
         while (j > 0 && cl->pcount[order[j - 1]] < cl->pcount[v]) { order[j] = order[j - 1]; j--; }
         order[j] = v;
     }
+    double words = 0;
+    for (uint32_t i = 0; i < cl->npair; i++) words += cl->pcount[i];
     cl->nclass = 0;
     for (uint32_t i = 0; i < cl->npair; i++) {
-        uint32_t p = order[i];
-        if (i == 0 || ((int)cl->pcount[p] >= TG_MINPAIR && cl->nclass < TG_MAXCLASS)) {
+        uint32_t p = order[i], first = 1;   /* the most frequent pair of its XPOS? */
+        for (uint32_t j = 0; j < i && first; j++) first = cl->pxpos[order[j]] != cl->pxpos[p];
+        if (cl->nclass < TG_MAXCLASS && (first || cl->pcount[p] >= TG_MINPAIR * words)) {
             cl->cupos[cl->nclass] = cl->pupos[p];
             cl->cxpos[cl->nclass] = cl->pxpos[p];
             cl->pclass[p] = cl->nclass++;
@@ -1519,10 +1553,12 @@ int syn_tagger_train(const syn_treebank *train, const syn_treebank *dev, int max
     syn_scratch scr = {0};
     size_t *order = NULL;
     float *score = NULL;
-    tg_slot *jtab[TG_MAXFOLDS] = {0};
-    uint32_t jmask[TG_MAXFOLDS] = {0};
+    tg_slot *jtab[TG_FOLDS] = {0};
+    trainer mix = {0};
+    dyad_vec snap = {0};
+    uint32_t jmask[TG_FOLDS] = {0};
     if (!t || !cl) goto nomem;
-    if (max_iter < 1) max_iter = 1;
+    if (max_iter < 1) max_iter = TG_ITERS;
     cl->xname[cl->nxpos++] = "_";
     tr_sent *ts = tr_sents(train, cl, 1, &a);
     if (!ts) goto nomem;
@@ -1555,7 +1591,7 @@ int syn_tagger_train(const syn_treebank *train, const syn_treebank *dev, int max
         goto nomem;
     /* Jackknifed ambiguity classes: a training word gets the classes seen
     ** in the other folds, so that it is as often unknown as a new word. */
-    for (int fd = 0; TG_FOLDS > 1 && fd < TG_FOLDS; fd++)
+    for (int fd = 0; fd < TG_FOLDS; fd++)
         if (!(jtab[fd] = tr_table(ts, train->nsents, 0, fd, &jmask[fd]))) goto nomem;
     if (log)
         fprintf(log, "tagger: %zu sentences, %zu words, %u classes, %u XPOS; "
@@ -1577,14 +1613,29 @@ int syn_tagger_train(const syn_treebank *train, const syn_treebank *dev, int max
     size_t nall = ns + naug;
     order = malloc(nall * sizeof *order);
     score = malloc((TG_MAXCLASS + 1) * sizeof *score);
-    tr.fmask = (1u << 20) - 1;
-    tr.fidx = calloc((size_t)tr.fmask + 1, sizeof *tr.fidx);
-    if (!order || !score || !tr.fidx) goto nomem;
+    mix.nclass = t->nclass;
+    mix.fmask = (1u << 20) - 1;
+    mix.fidx = calloc((size_t)mix.fmask + 1, sizeof *mix.fidx);
+    if (!order || !score || !mix.fidx) goto nomem;
     for (size_t i = 0; i < nall; i++) order[i] = i;
 
+    /* Several runs with different shuffles; the final weights are the mean
+    ** of each run's best averaged weights (parameter mixing), which evens
+    ** out the luck of one shuffle. */
+    int restarts = TG_RUNS;
+    uint64_t f[TG_MAXFEAT];
+    for (int run = 0; run < restarts; run++) {
     double best_acc = -1;
     int best_iter = 0;
-    uint64_t f[TG_MAXFEAT];
+    snap.n = 0;
+    free(tr.fidx);
+    free(tr.feats);
+    free(tr.pool);
+    memset(&tr, 0, sizeof tr);
+    tr.nclass = t->nclass;
+    tr.fmask = (1u << 20) - 1;
+    tr.fidx = calloc((size_t)tr.fmask + 1, sizeof *tr.fidx);
+    if (!tr.fidx) goto nomem;
     for (int it = 1; it <= max_iter; it++) {
         clock_t t0 = clock();
         for (size_t i = nall - 1; i > 0; i--) {     /* Fisher-Yates with the seed */
@@ -1599,9 +1650,7 @@ int syn_tagger_train(const syn_treebank *train, const syn_treebank *dev, int max
             size_t n = s->n;
             char *mem = tg_scratch(&scr, (n + 4) * sizeof(tg_tok));
             if (!mem) goto nomem;
-            int jk = TG_FOLDS > 1;
-            tg_tok *k = tr_prepare(t, (tg_tok *)mem, s, jk ? jtab[s->fold] : t->ltab,
-                                   jk ? jmask[s->fold] : t->lmask);
+            tg_tok *k = tr_prepare(t, (tg_tok *)mem, s, jtab[s->fold], jmask[s->fold]);
             uint32_t c1 = C_START1, c2 = C_START2;
             for (size_t j = 0; j < n; j++) {
                 uint32_t c, g = s->gold[j];
@@ -1649,9 +1698,45 @@ int syn_tagger_train(const syn_treebank *train, const syn_treebank *dev, int max
             dbuf_reset(&best);
             dbuf_append(&best, img.p, img.n);
             if (best.oom) goto nomem;
+            snap.n = 0;
+            for (size_t i = 0; restarts > 1 && i < tr.nfeat; i++) {
+                const tr_feat *ft = &tr.feats[i];
+                for (uint32_t k = 0; k < ft->n; k++) {
+                    tr_snap *x = dvec_push(&snap, sizeof *x);
+                    if (!x) goto nomem;
+                    x->key = ft->key;
+                    x->cls = tr.pool[ft->off + k].cls;
+                    x->avg = (float)tr_avg(&tr, &tr.pool[ft->off + k]);
+                }
+            }
         }
     }
-    if (log) fprintf(log, "tagger: keeping iteration %d (%.2f MB)\n", best_iter, (double)best.n / 1e6);
+    if (log)
+        fprintf(log, "tagger: run %d: best iteration %d (dev UPOS %.2f%%)\n", run + 1, best_iter,
+                best_acc);
+    for (size_t i = 0; restarts > 1 && i < snap.n; i++) {
+        const tr_snap *x = &DVEC_AT(&snap, tr_snap, i);
+        tr_feat *ft = tr_get(&mix, x->key, 1);
+        tr_w *w = ft ? tr_weight(&mix, ft, x->cls) : NULL;
+        if (!w) goto nomem;
+        w->tot += x->avg;
+    }
+    }
+    if (restarts > 1) {
+        mix.now = 1;
+        for (size_t i = 0; i < mix.npool; i++) mix.pool[i].ts = 1;
+        if (tr_compile(&mix, t) < 0 || tg_build_cache(t) < 0) goto nomem;
+        tg_image(t, &best);
+        if (best.oom) goto nomem;
+        if (ds && log) {
+            size_t up = 0, xp = 0, tot = 0;
+            tr_eval(t, ds, dev->nsents, cl, dev, &scr, &up, &xp, &tot);
+            fprintf(log, "tagger: mixed model of %d runs: dev UPOS %.2f%% XPOS %.2f%%\n", restarts,
+                    100.0 * (double)up / (double)(tot ? tot : 1),
+                    100.0 * (double)xp / (double)(tot ? tot : 1));
+        }
+    }
+    if (log) fprintf(log, "tagger: model %.2f MB\n", (double)best.n / 1e6);
     rc = tg_write(&best, out, err, errn);
     goto done;
 nomem:
@@ -1665,7 +1750,11 @@ done:
     free(tr.pool);
     free(order);
     free(score);
-    for (int fd = 0; fd < TG_MAXFOLDS; fd++) free(jtab[fd]);
+    for (int fd = 0; fd < TG_FOLDS; fd++) free(jtab[fd]);
+    free(mix.fidx);
+    free(mix.feats);
+    free(mix.pool);
+    dvec_free(&snap);
     dbuf_free(&img);
     dbuf_free(&best);
     syn_scratch_free(&scr);

@@ -162,7 +162,7 @@ static int is_tree(const syn_word *w, size_t n) {
 }
 
 UNIT_SUITE(syntax_parser) {
-    char tb_path[64], model[64], bad[64], err[512];
+    char tb_path[64], model[80], bad[64], err[512];
     syn_treebank tb;
     syn_word w[300];
     syn_scratch scr = {0};
@@ -210,7 +210,7 @@ UNIT_SUITE(syntax_parser) {
             if (a[i].head != b[i].head || a[i].deprel != b[i].deprel) same = 0;
         CHECK(same);
         syn_parser_free(q);
-        char again[80];
+        char again[96];
         snprintf(again, sizeof again, "%s.2", model);
         CHECK_INT(syn_parser_train(&tb, NULL, NULL, 20, 7, again, NULL, err, sizeof err), 0);
         size_t n1 = 0, n2 = 0;
@@ -297,8 +297,8 @@ out:
 ** model was trained (see data/models/README.md); the floor is one point
 ** lower. */
 #define DEV_PATH "../shared/data/ud/en_ewt-ud-dev.conllu"
-#define UAS_FLOOR (85.96 - 1.0)
-#define LAS_FLOOR (82.35 - 1.0)
+#define UAS_FLOOR (84.11 - 1.0)
+#define LAS_FLOOR (80.64 - 1.0)
 
 static int same_universal(const char *a, const char *b) {
     size_t na = strcspn(a, ":"), nb = strcspn(b, ":");

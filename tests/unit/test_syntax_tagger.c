@@ -21,7 +21,7 @@
 
 /* Measured UPOS accuracy of data/models/tagger.bin on the first 500
 ** sentences of the EWT dev set (see data/models/README.md), in percent. */
-#define TAGGER_DEV500_UPOS 95.0
+#define TAGGER_DEV500_UPOS 95.93
 
 /* Ten small sentences, EWT style: form, lemma, UPOS, XPOS. */
 static const char *const tiny_conllu[] = {
