@@ -91,8 +91,9 @@ void syn_treebank_free(syn_treebank *tb);
 
 typedef struct syn_tagger syn_tagger;
 
-/* Train on train (tuning the number of iterations on dev, up to max_iter)
-** and write the model to out.  Progress and dev accuracy per iteration go
+/* Train on train (tuning the number of iterations on dev, up to max_iter;
+** dyad_train() passes 12 when the user gives none) and write the model to
+** out.  Progress and dev accuracy per iteration go
 ** to log.  Returns 0, or -1 with a message in err. */
 int syn_tagger_train(const syn_treebank *train, const syn_treebank *dev, int max_iter,
                      uint64_t seed, const char *out, FILE *log, char *err, size_t errn);
@@ -136,7 +137,9 @@ int syn_parser_train(const syn_treebank *train, const syn_treebank *dev,
 syn_parser *syn_parser_load(const char *path, char *err, size_t errn);
 void syn_parser_free(syn_parser *p);
 
-/* Parse tagged words[0..n): sets head and deprel. */
+/* Parse tagged words[0..n): sets head and deprel.  The parser keeps a copy
+** of the XPOS name table of the tagger it was trained with, so words must be
+** tagged by that tagger (retrain the parser whenever tagger.bin changes). */
 void syn_parse(const syn_parser *p, syn_word *words, size_t n, syn_scratch *s);
 
 /* Name of relation id r ("nsubj:pass"), "_" when unknown. */
