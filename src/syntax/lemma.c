@@ -345,42 +345,19 @@ void syn_lemmatizer_free(syn_lemmatizer *l) {
 
 /* ------------------------------------------------------------ file image */
 
-static void put32(dyad_buf *b, uint32_t v) {
-    unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
-                          (unsigned char)(v >> 24)};
-    dbuf_append(b, x, 4);
-}
-
-static uint32_t get32(const unsigned char *p) {
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 syn_lemmatizer *syn_lemmatizer_load(const char *path, char *err, size_t errn) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errn, "%s: cannot open: %s", path, strerror(errno));
-        return NULL;
-    }
-    dyad_buf b = {0};
-    char tmp[65536];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) dbuf_append(&b, tmp, k);
-    int rerr = ferror(f);
-    fclose(f);
+    dyad_buf b;
+    if (syn_read_image(path, &b, err, errn) < 0) return NULL;
     syn_lemmatizer *l = NULL;
     const unsigned char *p = (const unsigned char *)b.p;
     size_t n = b.n, at = LM_HEAD;
-    if (rerr || b.oom) {
-        snprintf(err, errn, "%s: %s", path, rerr ? "read error" : "out of memory");
-        goto fail;
-    }
     if (n < LM_HEAD || memcmp(p, LM_MAGIC, 8) != 0) {
         snprintf(err, errn, "%s: not a dyad lemmatizer model (bad magic)", path);
         goto fail;
     }
-    uint32_t ver = get32(p + 8), ntags = get32(p + 12), nslots = get32(p + 16);
-    uint32_t npool = get32(p + 20), nvocab = get32(p + 24);
-    uint64_t sum = (uint64_t)get32(p + 28) | (uint64_t)get32(p + 32) << 32;
+    uint32_t ver = syn_get32(p + 8), ntags = syn_get32(p + 12), nslots = syn_get32(p + 16);
+    uint32_t npool = syn_get32(p + 20), nvocab = syn_get32(p + 24);
+    uint64_t sum = (uint64_t)syn_get32(p + 28) | (uint64_t)syn_get32(p + 32) << 32;
     if (ver != LM_VERSION) {
         snprintf(err, errn, "%s: lemmatizer model version %u, expected %u", path, ver, LM_VERSION);
         goto fail;
@@ -418,8 +395,8 @@ syn_lemmatizer *syn_lemmatizer_load(const char *path, char *err, size_t errn) {
     int open = 0;
     for (uint32_t i = 0; i < nslots; i++, at += 12) {
         lm_slot *s = &l->slots[i];
-        s->key = get32(p + at);
-        s->val = get32(p + at + 4);
+        s->key = syn_get32(p + at);
+        s->val = syn_get32(p + at + 4);
         s->tag = (uint16_t)(p[at + 8] | p[at + 9] << 8);
         s->kind = p[at + 10];
         s->strip = p[at + 11];
@@ -434,7 +411,7 @@ syn_lemmatizer *syn_lemmatizer_load(const char *path, char *err, size_t errn) {
         if (!l->vocab) goto nomem;
         open = 0;
         for (uint32_t i = 0; i < nvocab; i++, at += 4) {
-            l->vocab[i] = get32(p + at);
+            l->vocab[i] = syn_get32(p + at);
             open |= l->vocab[i] == 0;
         }
         if (!open) goto bad;
@@ -695,27 +672,27 @@ static int lt_image(ltrain *t, dyad_buf *b) {
     }
     dbuf_reset(b);
     dbuf_append(b, LM_MAGIC, 8);
-    put32(b, LM_VERSION);
-    put32(b, t->ntags);
-    put32(b, size);
-    put32(b, (uint32_t)pool.n);
-    put32(b, vsize);
-    put32(b, 0);
-    put32(b, 0);
+    syn_put32(b, LM_VERSION);
+    syn_put32(b, t->ntags);
+    syn_put32(b, size);
+    syn_put32(b, (uint32_t)pool.n);
+    syn_put32(b, vsize);
+    syn_put32(b, 0);
+    syn_put32(b, 0);
     for (uint32_t i = 0; i < t->ntags; i++) {
         dbuf_putc(b, (char)strlen(t->tags[i]));
         dbuf_puts(b, t->tags[i]);
     }
     for (uint32_t i = 0; i < size; i++) {
-        put32(b, slots[i].key);
-        put32(b, slots[i].val);
+        syn_put32(b, slots[i].key);
+        syn_put32(b, slots[i].val);
         dbuf_putc(b, (char)(slots[i].tag & 255));
         dbuf_putc(b, (char)(slots[i].tag >> 8));
         dbuf_putc(b, (char)slots[i].kind);
         dbuf_putc(b, (char)slots[i].strip);
     }
     dbuf_append(b, pool.p, pool.n);
-    for (uint32_t i = 0; i < vsize; i++) put32(b, vt[i]);
+    for (uint32_t i = 0; i < vsize; i++) syn_put32(b, vt[i]);
     free(vt);
     int rc = b->oom || pool.oom ? -1 : 0;
     if (rc == 0) {

@@ -663,15 +663,9 @@ static uint64_t checksum(const unsigned char *z, size_t n) {
     return fmix64(h ^ n);
 }
 
-static void put32(dyad_buf *b, uint32_t v) {
-    unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
-                          (unsigned char)(v >> 24)};
-    dbuf_append(b, x, 4);
-}
-
 static void put64(dyad_buf *b, uint64_t v) {
-    put32(b, (uint32_t)v);
-    put32(b, (uint32_t)(v >> 32));
+    syn_put32(b, (uint32_t)v);
+    syn_put32(b, (uint32_t)(v >> 32));
 }
 
 static void put_name(dyad_buf *b, const char *s) {
@@ -685,12 +679,12 @@ static void put_name(dyad_buf *b, const char *s) {
 /* Serialise p into b; returns 0 or -1 when out of memory. */
 static int model_write(const syn_parser *p, dyad_buf *b) {
     dbuf_append(b, PRS_MAGIC, 8);
-    put32(b, PRS_VERSION);
-    put32(b, p->tbits);
-    put32(b, p->lbits);
-    put32(b, p->nlabels);
-    put32(b, p->stride);
-    put32(b, p->nxpos);
+    syn_put32(b, PRS_VERSION);
+    syn_put32(b, p->tbits);
+    syn_put32(b, p->lbits);
+    syn_put32(b, p->nlabels);
+    syn_put32(b, p->stride);
+    syn_put32(b, p->nxpos);
     for (uint32_t i = 1; i <= p->nlabels; i++) put_name(b, p->label[i]);
     for (uint32_t i = 1; i <= p->nxpos; i++) put_name(b, p->xpos[i]);
     dbuf_append(b, p->trow, ((size_t)1 << p->tbits) * NMOVES);
@@ -802,22 +796,8 @@ fail:
 }
 
 syn_parser *syn_parser_load(const char *path, char *err, size_t errn) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errn, "%s: cannot open: %s", path, strerror(errno));
-        return NULL;
-    }
-    dyad_buf b = {0};
-    char chunk[65536];
-    size_t k;
-    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) dbuf_append(&b, chunk, k);
-    int rerr = ferror(f);
-    fclose(f);
-    if (rerr || b.oom) {
-        snprintf(err, errn, "%s: %s", path, rerr ? "read error" : "out of memory");
-        dbuf_free(&b);
-        return NULL;
-    }
+    dyad_buf b;
+    if (syn_read_image(path, &b, err, errn) < 0) return NULL;
     syn_parser *p = model_read((const unsigned char *)b.p, b.n, path, err, errn);
     dbuf_free(&b);
     return p;

@@ -145,4 +145,14 @@ void syn_parse(const syn_parser *p, syn_word *words, size_t n, syn_scratch *s);
 /* Name of relation id r ("nsubj:pass"), "_" when unknown. */
 const char *syn_deprel_name(const syn_parser *p, unsigned r);
 
+/* ----------------------------------------------------------- model files */
+
+/* Little-endian 32-bit integers in model images (src/syntax/image.c). */
+void syn_put32(dyad_buf *b, uint32_t v);
+uint32_t syn_get32(const unsigned char *p);
+
+/* Read the whole file at path into b (b->p valid even when empty).  Returns
+** 0, or -1 with a message naming the file in err. */
+int syn_read_image(const char *path, dyad_buf *b, char *err, size_t errn);
+
 #endif /* DYAD_SYNTAX_H */

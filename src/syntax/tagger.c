@@ -709,24 +709,14 @@ void syn_tagger_free(syn_tagger *t) {
 
 /* ------------------------------------------------------------ file image */
 
-static void put32(dyad_buf *b, uint32_t v) {
-    unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
-                          (unsigned char)(v >> 24)};
-    dbuf_append(b, x, 4);
-}
-
-static uint32_t get32(const unsigned char *p) {
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 static uint64_t tg_checksum(const unsigned char *p, size_t n) {
     return tg_fnv((const char *)p, n);
 }
 
 static void put_slots(dyad_buf *b, const tg_slot *s, uint32_t n) {
     for (uint32_t i = 0; i < n; i++) {
-        put32(b, s[i].key);
-        put32(b, s[i].val);
+        syn_put32(b, s[i].key);
+        syn_put32(b, s[i].val);
     }
 }
 
@@ -734,18 +724,18 @@ static void put_slots(dyad_buf *b, const tg_slot *s, uint32_t n) {
 static void tg_image(const syn_tagger *t, dyad_buf *b) {
     dbuf_reset(b);
     dbuf_append(b, TG_MAGIC, 8);
-    put32(b, TG_VERSION);
-    put32(b, t->nclass);
-    put32(b, t->nxpos);
-    put32(b, t->fmask + 1);
-    put32(b, t->nweights);
-    put32(b, t->ndense);
-    put32(b, t->lmask + 1);
-    put32(b, t->dmask + 1);
-    put32(b, t->ncache);
-    put32(b, t->cbytes);
-    put32(b, 0);                            /* checksum, filled below */
-    put32(b, 0);
+    syn_put32(b, TG_VERSION);
+    syn_put32(b, t->nclass);
+    syn_put32(b, t->nxpos);
+    syn_put32(b, t->fmask + 1);
+    syn_put32(b, t->nweights);
+    syn_put32(b, t->ndense);
+    syn_put32(b, t->lmask + 1);
+    syn_put32(b, t->dmask + 1);
+    syn_put32(b, t->ncache);
+    syn_put32(b, t->cbytes);
+    syn_put32(b, 0);                            /* checksum, filled below */
+    syn_put32(b, 0);
     for (uint32_t i = 0; i < t->nxpos; i++) {
         size_t len = strlen(t->xname[i]);
         dbuf_putc(b, (char)len);
@@ -758,14 +748,14 @@ static void tg_image(const syn_tagger *t, dyad_buf *b) {
     }
     for (uint32_t i = 0; i <= t->fmask; i++) {
         const tg_fslot *f = &t->ftab[i];
-        put32(b, f->key);
+        syn_put32(b, f->key);
         dbuf_append(b, f->cls, TG_INLINE);
         for (int j = 0; j < TG_INLINE; j++) {
             dbuf_putc(b, (char)((uint16_t)f->w[j] & 255));
             dbuf_putc(b, (char)((uint16_t)f->w[j] >> 8));
         }
     }
-    for (uint32_t i = 0; i < t->nweights; i++) put32(b, t->wts[i]);
+    for (uint32_t i = 0; i < t->nweights; i++) syn_put32(b, t->wts[i]);
     for (size_t i = 0; i < (size_t)t->ndense * t->stride; i++) {
         dbuf_putc(b, (char)((uint16_t)t->dense[i] & 255));
         dbuf_putc(b, (char)((uint16_t)t->dense[i] >> 8));
@@ -800,8 +790,8 @@ static tg_slot *get_slots(const unsigned char *p, uint32_t n) {
     tg_slot *s = malloc((size_t)n * sizeof *s);
     if (!s) return NULL;
     for (uint32_t i = 0; i < n; i++) {
-        s[i].key = get32(p + 8 * (size_t)i);
-        s[i].val = get32(p + 8 * (size_t)i + 4);
+        s[i].key = syn_get32(p + 8 * (size_t)i);
+        s[i].val = syn_get32(p + 8 * (size_t)i + 4);
     }
     return s;
 }
@@ -820,11 +810,11 @@ static syn_tagger *tg_from_image(const unsigned char *p, size_t n, const char *n
         snprintf(err, errn, "%s: not a dyad tagger model (bad magic)", name);
         return NULL;
     }
-    uint32_t ver = get32(p + 8), nclass = get32(p + 12), nxpos = get32(p + 16);
-    uint32_t fslots = get32(p + 20), nweights = get32(p + 24), ndense = get32(p + 28);
-    uint32_t lslots = get32(p + 32), dslots = get32(p + 36), ncache = get32(p + 40);
-    uint32_t cbytes = get32(p + 44);
-    uint64_t sum = (uint64_t)get32(p + 48) | (uint64_t)get32(p + 52) << 32;
+    uint32_t ver = syn_get32(p + 8), nclass = syn_get32(p + 12), nxpos = syn_get32(p + 16);
+    uint32_t fslots = syn_get32(p + 20), nweights = syn_get32(p + 24), ndense = syn_get32(p + 28);
+    uint32_t lslots = syn_get32(p + 32), dslots = syn_get32(p + 36), ncache = syn_get32(p + 40);
+    uint32_t cbytes = syn_get32(p + 44);
+    uint64_t sum = (uint64_t)syn_get32(p + 48) | (uint64_t)syn_get32(p + 52) << 32;
     if (ver != TG_VERSION) {
         snprintf(err, errn, "%s: tagger model version %u, expected %u", name, ver, TG_VERSION);
         return NULL;
@@ -885,7 +875,7 @@ static syn_tagger *tg_from_image(const unsigned char *p, size_t n, const char *n
     int open = 0;
     for (uint32_t i = 0; i < fslots; i++, at += 16) {
         tg_fslot *f = &t->ftab[i];
-        f->key = get32(p + at);
+        f->key = syn_get32(p + at);
         memcpy(f->cls, p + at + 4, TG_INLINE);
         for (int j = 0; j < TG_INLINE; j++)
             f->w[j] = (int16_t)(uint16_t)(p[at + 8 + 2 * j] | p[at + 9 + 2 * j] << 8);
@@ -902,7 +892,7 @@ static syn_tagger *tg_from_image(const unsigned char *p, size_t n, const char *n
     }
     if (!open) goto bad;
     for (uint32_t i = 0; i < nweights; i++, at += 4) {
-        t->wts[i] = get32(p + at);
+        t->wts[i] = syn_get32(p + at);
         if ((t->wts[i] >> 16) >= nclass) goto bad;
     }
     t->dense = malloc(((size_t)ndense * stride + 1) * sizeof *t->dense);
@@ -943,24 +933,9 @@ nomem:
 
 /* Read a whole file; NULL with a message on failure. */
 static unsigned char *tg_slurp(const char *path, size_t *n, char *err, size_t errn) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errn, "%s: cannot open: %s", path, strerror(errno));
-        return NULL;
-    }
-    dyad_buf b = {0};
-    char tmp[65536];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) dbuf_append(&b, tmp, k);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad || b.oom) {
-        snprintf(err, errn, "%s: %s", path, bad ? "read error" : "out of memory");
-        dbuf_free(&b);
-        return NULL;
-    }
+    dyad_buf b;
+    if (syn_read_image(path, &b, err, errn) < 0) return NULL;
     *n = b.n;
-    if (!b.p) b.p = calloc(1, 1);
     return (unsigned char *)b.p;
 }
 

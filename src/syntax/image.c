@@ -1,0 +1,42 @@
+/*
+** image.c - helpers shared by the model files of the syntax stage:
+** little-endian integers and reading a whole file into a buffer.
+*/
+#include <errno.h>
+#include <stdlib.h>
+
+#include "syntax.h"
+
+void syn_put32(dyad_buf *b, uint32_t v) {
+    unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 24)};
+    dbuf_append(b, x, 4);
+}
+
+uint32_t syn_get32(const unsigned char *p) {
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+int syn_read_image(const char *path, dyad_buf *b, char *err, size_t errn) {
+    memset(b, 0, sizeof *b);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errn, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    char chunk[65536];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) dbuf_append(b, chunk, k);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad || b->oom) {
+        snprintf(err, errn, "%s: %s", path, bad ? "read error" : "out of memory");
+        dbuf_free(b);
+        return -1;
+    }
+    if (dbuf_reserve(b, 0)) {               /* an empty file still gets a buffer */
+        snprintf(err, errn, "%s: out of memory", path);
+        return -1;
+    }
+    return 0;
+}
