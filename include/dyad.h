@@ -304,6 +304,7 @@ typedef struct dyad_token {
     const char *norm;           /* normalised text (NUL-terminated) or NULL */
     uint8_t     kind;           /* a dyad_token_kind */
     uint8_t     flags;          /* DYAD_TF_* */
+    uint8_t     aux;            /* private to the text layer */
 } dyad_token;
 
 /* Sentence flags. */

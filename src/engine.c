@@ -71,7 +71,6 @@ void dyad_session_free(dyad_session *s) {
     if (!s) return;
     arena_free(&s->arena);
     dvec_free(&s->doc.tokens);
-    dvec_free(&s->doc.tx);
     dvec_free(&s->doc.sents);
     dvec_free(&s->warns);
     dbuf_free(&s->out);
@@ -85,8 +84,8 @@ static void reset(dyad_session *s) {
     arena_reset(&s->arena);
     arena_reset(&s->scr.arena);
     s->synt.n = 0;
-    s->doc.tokens.n = s->doc.tx.n = s->doc.sents.n = 0;
-    s->doc.tokens.oom = s->doc.tx.oom = s->doc.sents.oom = 0;
+    s->doc.tokens.n = s->doc.sents.n = 0;
+    s->doc.tokens.oom = s->doc.sents.oom = 0;
     s->doc.ncut = 0;
     s->doc.z = NULL;
     s->warns.n = 0;

@@ -161,20 +161,19 @@ static void add_sentence(txt_doc *d, size_t first, size_t end, uint32_t flags) {
 int txt_split(txt_doc *d, size_t first, int whole) {
     size_t n = d->tokens.n;
     const dyad_token *t = d->tokens.p;
-    const uint8_t *tx = d->tx.p;
     size_t s = first;               /* start of the current sentence */
     uint32_t sflags = DYAD_SF_PARA_START;
     int in_list = 0;                /* the current line is a list item */
     size_t k = first;
     while (k < n) {
         /* Boundaries before token k. */
-        if (k > s && (tx[k] & TX_PARA) && !whole) {
+        if (k > s && (t[k].aux & TX_PARA) && !whole) {
             add_sentence(d, s, k, sflags);
             s = k;
             sflags = DYAD_SF_PARA_START;
         }
-        if (tx[k] & TX_PARA) in_list = 0;
-        if ((tx[k] & TX_LINE) && ((tx[k] & TX_ENDMK) || in_list) && !whole) {
+        if (t[k].aux & TX_PARA) in_list = 0;
+        if ((t[k].aux & TX_LINE) && ((t[k].aux & TX_ENDMK) || in_list) && !whole) {
             size_t m = list_marker(d, k, n);
             if (m) {
                 in_list = 1;
@@ -196,12 +195,12 @@ int txt_split(txt_doc *d, size_t first, int whole) {
         int end_here = 0;
         size_t e = k + 1;             /* sentence would end before e */
         if (is_end_mark(d, tok) || (tok->flags & DYAD_TF_ABBREV)) {
-            while (e < n && is_closer(d, &t[e]) && !(tx[e] & TX_PARA)) e++;
-            if (e >= n || (tx[e] & TX_PARA)) {
+            while (e < n && is_closer(d, &t[e]) && !(t[e].aux & TX_PARA)) e++;
+            if (e >= n || (t[e].aux & TX_PARA)) {
                 end_here = 1;
             } else if (tok->flags & DYAD_TF_ABBREV) {
                 const dyad_token *nx = &t[e];
-                if (!(tx[k] & TX_TITLE) || e > k + 1) {
+                if (!(t[k].aux & TX_TITLE) || e > k + 1) {
                     size_t len;
                     const char *w = d->z + nx->start;
                     len = nx->len;

@@ -56,7 +56,7 @@ extern const uint8_t txt_ascii_class[256];
 
 /* ----- tokenizer and splitter (src/text/tokenize.c, src/text/split.c) */
 
-/* Internal per-token flags, beside the public DYAD_TF_* flags. */
+/* Internal per-token flags (dyad_token.aux), beside the public DYAD_TF_*. */
 #define TX_PARA   0x01  /* first token of a paragraph */
 #define TX_LINE   0x02  /* first token of a line */
 #define TX_TITLE  0x04  /* abbreviation that never ends a sentence (Mr.) */
@@ -64,15 +64,14 @@ extern const uint8_t txt_ascii_class[256];
 
 typedef struct txt_doc {
     const char *z;          /* story text (not owned) */
-    dyad_vec    tokens;     /* dyad_token */
-    dyad_vec    tx;         /* uint8_t TX_* per token */
+    dyad_vec    tokens;     /* dyad_token (TX_* flags in their aux byte) */
     dyad_vec    sents;      /* dyad_sentence (tokens pointers set at the end) */
     dyad_arena *arena;      /* for norms and warnings */
     uint32_t    max_tokens; /* sentence length limit */
     uint32_t    ncut;       /* sentences cut at the limit */
 } txt_doc;
 
-/* Tokenize z[start, end) (one body segment) appending to d->tokens/d->tx.
+/* Tokenize z[start, end) (one body segment) appending to d->tokens.
 ** Returns 0, or -1 when out of memory. */
 int txt_tokenize(txt_doc *d, uint32_t start, uint32_t end);
 

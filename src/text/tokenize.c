@@ -65,16 +65,13 @@ static dyad_token *last_token(const tk *t) {
 
 static dyad_token *emit(tk *t, uint32_t start, uint32_t len, int kind, int flags,
                         const char *norm) {
-    dyad_vec *tv = &t->d->tokens, *xv = &t->d->tx;
+    dyad_vec *tv = &t->d->tokens;
     dyad_token *tok;
-    uint8_t *tx;
-    if (DYAD_LIKELY(tv->n < tv->cap && xv->n < xv->cap)) {   /* fast path */
+    if (DYAD_LIKELY(tv->n < tv->cap)) {   /* fast path */
         tok = (dyad_token *)tv->p + tv->n++;
-        tx = (uint8_t *)xv->p + xv->n++;
     } else {
         tok = dvec_push(tv, sizeof *tok);
-        tx = dvec_push(xv, 1);
-        if (!tok || !tx) return NULL;
+        if (!tok) return NULL;
     }
     tok->start = start;
     tok->len = len;
@@ -87,7 +84,7 @@ static dyad_token *emit(tk *t, uint32_t start, uint32_t len, int kind, int flags
     if (c0 < 0x80 ? (c0 >= 'A' && c0 <= 'Z') : cls_at(t, start) == CC_UPPER)
         flags |= DYAD_TF_UPPER;
     tok->flags = (uint8_t)flags;
-    *tx = t->pending;
+    tok->aux = t->pending;
     t->pending = 0;
     t->space = 0;
     return tok;
@@ -286,7 +283,7 @@ static uint32_t word(tk *t, uint32_t i, uint32_t lead) {
         if (a) {
             dyad_token *tok = emit(t, s, j + 1 - s, kind, DYAD_TF_ABBREV | bad,
                                    norm ? normalise(t, s, j + 1) : NULL);
-            if (tok && a == 2) DVEC_AT(&t->d->tx, uint8_t, t->d->tx.n - 1) |= TX_TITLE;
+            if (tok && a == 2) tok->aux |= TX_TITLE;
             return j + 1;
         }
     }
@@ -546,5 +543,5 @@ int txt_tokenize(txt_doc *d, uint32_t start, uint32_t end) {
             break;
         }
     }
-    return (d->tokens.oom || d->tx.oom || d->arena->oom) ? -1 : 0;
+    return (d->tokens.oom || d->arena->oom) ? -1 : 0;
 }
