@@ -90,6 +90,24 @@ check "huge article: warning names the story" grep -q 'huge.txt' "$T/huge.s.err"
 "$DYAD" code --per-story "$T/huge.jsonl" >"$T/hj.out" 2>/dev/null
 check "huge jsonl line: both stories ok" [ "$(grep -c '"status":"ok"' "$T/hj.out")" -eq 2 ]
 
+# --- dyad parse: the CoNLL-U contract ---------------------------------------
+# Word lines keep their IDs and forms; multiword-token ranges and empty nodes
+# are not words; comments are copied; every head is a word of the sentence.
+printf '# sent_id = a\n# text = Russia'"'"'s troops did n'"'"'t leave.\n1-2\tRussia'"'"'s\t_\t_\t_\t_\t_\t_\t_\t_\n1\tRussia\tx\tX\tX\t_\t9\tdep\t_\t_\n2\t'"'"'s\t_\t_\t_\t_\t_\t_\t_\t_\n3\ttroops\t_\t_\t_\t_\t_\t_\t_\t_\n4\tdid\t_\t_\t_\t_\t_\t_\t_\t_\n5\tn'"'"'t\t_\t_\t_\t_\t_\t_\t_\t_\n5.1\tghost\t_\t_\t_\t_\t_\t_\t_\t_\n6\tleave\t_\t_\t_\t_\t_\t_\t_\t_\n7\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n' >"$T/p.conllu"
+if "$DYAD" parse --tokenized "$T/p.conllu" >"$T/p.out" 2>"$T/p.err"; then
+    check "parse: comments copied" grep -q '^# sent_id = a$' "$T/p.out"
+    check "parse: 7 word lines, ids 1-7 in order" [ "$(awk -F'\t' 'NF == 10 { printf "%s,", $1 }' "$T/p.out")" = "1,2,3,4,5,6,7," ]
+    check "parse: forms kept" [ "$(awk -F'\t' 'NF == 10 { printf "%s ", $2 }' "$T/p.out")" = "Russia 's troops did n't leave . " ]
+    check "parse: no range or empty-node lines" sh -c "! grep -qE '^(1-2|5\.1)\s' '$T/p.out'"
+    check "parse: gold annotations ignored" awk -F'\t' 'NF == 10 && $1 == 1 { exit ($3 == "x" || $4 == "X" || $7 == 9) }' "$T/p.out"
+    check "parse: heads inside the sentence, one root" [ "$(awk -F'\t' 'NF == 10 { if ($7 < 0 || $7 > 7) bad++; if ($7 == 0) r++ } END { print bad + 0, r + 0 }' "$T/p.out")" = "0 1" ]
+    "$DYAD" parse "$DEMO" >"$T/pd.out" 2>/dev/null
+    check "parse: the demo story gives 26 sentences" [ "$(grep -c '^# sent_id' "$T/pd.out")" -eq 26 ]
+else
+    if grep -q "models not found" "$T/p.err"; then skip "parse contract" "models absent"
+    else bad "parse --tokenized" "$(head -n 1 "$T/p.err")"; fi
+fi
+
 # --- the peers' formats and the speed corpus (need ../shared) ---------------
 if [ -d "$SHARED/data" ]; then
     R="$SHARED/data/corpora/reuters21578.jsonl.gz"
