@@ -162,6 +162,18 @@ void *dvec_push(dyad_vec *v, size_t sz) {
     return (char *)v->p + sz * v->n++;
 }
 
+int dvec_reserve(dyad_vec *v, size_t sz, size_t n) {
+    if (v->oom) return -1;
+    if (v->n + n <= v->cap) return 0;
+    size_t cap = v->cap ? v->cap : 16;
+    while (cap < v->n + n) cap *= 2;
+    void *p = realloc(v->p, cap * sz);
+    if (!p) { v->oom = 1; return -1; }
+    v->p = p;
+    v->cap = cap;
+    return 0;
+}
+
 void dvec_free(dyad_vec *v) {
     free(v->p);
     v->p = NULL;

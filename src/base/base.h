@@ -71,6 +71,8 @@ typedef struct dyad_vec {
 ** one) or NULL when out of memory.  Pointers into p die on the next push. */
 void *dvec_push(dyad_vec *v, size_t sz);
 void  dvec_free(dyad_vec *v);
+/* Room for n more items of size sz without moving; 0, or -1 (oom set). */
+int   dvec_reserve(dyad_vec *v, size_t sz, size_t n);
 #define DVEC_AT(v, T, i) (((T *)(v)->p)[i])
 
 /* ----- strings */
@@ -78,6 +80,26 @@ void  dvec_free(dyad_vec *v);
 char *dyad_strdupf(const char *fmt, ...) DYAD_PRINTF(1, 2);
 /* Case-insensitive ASCII comparison of z[0..n) with the C string s. */
 int dyad_ieq(const char *z, size_t n, const char *s);
+
+/* ----- hashing */
+/* A 64-bit finaliser (splitmix64's): spreads every input bit over the output. */
+static inline uint64_t dyad_mix64(uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+/* FNV-1a over z[0..n). */
+static inline uint64_t dyad_fnv1a(const char *z, size_t n) {
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)z[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
 
 /* ----- dates (src/base/date.c) */
 /* Days in month m of year y (1..12); 0 for a bad month. */

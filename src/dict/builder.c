@@ -47,11 +47,7 @@ const char *dict_strndup(dict_builder *b, const char *z, size_t n) {
 }
 
 static uint64_t fnv(const char *z, size_t n) {
-    uint64_t h = 1469598103934665603u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)z[i];
-        h *= 1099511628211u;
-    }
+    uint64_t h = dyad_fnv1a(z, n);
     h ^= h >> 32;                   /* mix the high bits into the low ones */
     h *= 0xbf58476d1ce4e5b9u;
     return h ^ (h >> 29);

@@ -45,7 +45,7 @@ void dict_clean_line(dyad_buf *o, const char *z, size_t n, int *in_comment, unsi
     int inb = 0;   /* inside [...] */
     for (; i < n; i++) {
         char c = z[i];
-        if (c == ';') break;                       /* TABARI comment, also in brackets */
+        if (c == ';' && !(flags & DL_KEEP_SEMICOLON)) break;  /* TABARI comment */
         if (inb) {
             if (c == ']') inb = 0;
         } else if (c == '#') {

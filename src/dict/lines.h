@@ -19,6 +19,7 @@ typedef struct dict_lines {
 int dict_lines_next(dict_lines *s, const char **z, size_t *n);
 
 #define DL_HASH_IN_BRACKETS 0x01   /* '#' inside [...] is text ("[###]") */
+#define DL_KEEP_SEMICOLON   0x02   /* ';' is text, not a comment (PETRARCH lists) */
 
 /* Copy raw line z[0..n) into o without comments, trimmed at both ends.
 ** *in_comment carries an open <!-- comment from line to line. */

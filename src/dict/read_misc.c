@@ -60,14 +60,6 @@ static void trim(const char **z, size_t *n) {
     while (*n && is_blank((*z)[*n - 1])) (*n)--;
 }
 
-/* First occurrence of the C string s in z[0..n), or NULL. */
-static const char *find(const char *z, size_t n, const char *s) {
-    size_t k = strlen(s);
-    for (size_t i = 0; i + k <= n; i++)
-        if (z[i] == s[0] && memcmp(z + i, s, k) == 0) return z + i;
-    return NULL;
-}
-
 static int starts_with_i(const char *z, size_t n, const char *s) {
     size_t k = strlen(s);
     return n >= k && dyad_ieq(z, k, s);
@@ -86,45 +78,6 @@ static int not_text(dict_builder *b, const char *path, const char *text, size_t 
     return 1;
 }
 
-/* The content of a PETRARCH line into out (trimmed): <!-- --> comments
-** (*in_xml carries an open one across lines) and "<!" lines removed, and with
-** hash, everything from '#' on. */
-static void petr_clean(const char *z, size_t n, int *in_xml, int hash, dyad_buf *out) {
-    dbuf_reset(out);
-    size_t i = 0;
-    if (!*in_xml) {
-        const char *t = z;
-        size_t tn = n;
-        trim(&t, &tn);
-        if (tn >= 2 && t[0] == '<' && t[1] == '!' && !(tn >= 4 && memcmp(t, "<!--", 4) == 0))
-            return;                                   /* <!DOCTYPE ...> and the like */
-    }
-    while (i < n) {
-        if (*in_xml) {
-            const char *e = find(z + i, n - i, "-->");
-            if (!e) return;
-            i = (size_t)(e - z) + 3;
-            *in_xml = 0;
-            continue;
-        }
-        const char *c = find(z + i, n - i, "<!--");
-        const char *h = hash ? memchr(z + i, '#', n - i) : NULL;
-        if (h && (!c || h < c)) {
-            dbuf_append(out, z + i, (size_t)(h - (z + i)));
-            break;
-        }
-        if (c) {
-            dbuf_append(out, z + i, (size_t)(c - (z + i)));
-            dbuf_putc(out, ' ');
-            i = (size_t)(c - z) + 4;
-            *in_xml = 1;
-            continue;
-        }
-        dbuf_append(out, z + i, n - i);
-        break;
-    }
-}
-
 /* ------------------------------------------------------------- discards */
 
 int dict_read_discards(dict_builder *b, const char *path, const char *text, size_t n) {
@@ -136,7 +89,7 @@ int dict_read_discards(dict_builder *b, const char *path, const char *text, size
     size_t zn;
     while (dict_lines_next(&s, &z, &zn)) {
         dict_src src = {path, s.no};
-        petr_clean(z, zn, &in_xml, 1, &line);
+        dict_clean_line(&line, z, zn, &in_xml, DL_KEEP_SEMICOLON);
         const char *t = line.p;
         size_t tn = line.n;
         trim(&t, &tn);
@@ -464,7 +417,7 @@ int dict_read_issues(dict_builder *b, const char *path, const char *text, size_t
         const char *z;
         size_t zn;
         while (!any && dict_lines_next(&s0, &z, &zn)) {
-            petr_clean(z, zn, &in_xml, 1, &tmp);
+            dict_clean_line(&tmp, z, zn, &in_xml, DL_KEEP_SEMICOLON);
             const char *t = tmp.p;
             size_t tn = tmp.n;
             trim(&t, &tn);
@@ -489,7 +442,7 @@ int dict_read_issues(dict_builder *b, const char *path, const char *text, size_t
     size_t zn;
     while (dict_lines_next(&s, &z, &zn)) {
         dict_src src = {path, s.no};
-        petr_clean(z, zn, &in_xml, 1, &line);
+        dict_clean_line(&line, z, zn, &in_xml, DL_KEEP_SEMICOLON);
         const char *t = line.p;
         size_t tn = line.n;
         trim(&t, &tn);

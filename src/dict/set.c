@@ -40,19 +40,10 @@ struct dyad_dict {
     double  load_seconds;
 };
 
-static uint64_t hash_word(const char *z, size_t n) {
-    uint64_t h = 1469598103934665603u;      /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)z[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
 /* Slot of word z[0..n): its own or the empty one where it would go. */
 static slot *find_slot(const dyad_dict *d, const char *z, size_t n) {
     size_t mask = d->nslots - 1;
-    size_t i = (size_t)hash_word(z, n) & mask;
+    size_t i = (size_t)dyad_fnv1a(z, n) & mask;
     for (;;) {
         slot *s = &d->slots[i];
         if (!s->word || (strncmp(s->word, z, n) == 0 && s->word[n] == 0)) return s;
@@ -254,6 +245,13 @@ static int word_matches(const char *w, int exact, const char *t) {
     return !exact || t[n] == 0;
 }
 
+/* Do the words of p match toks[0..p->nwords)? */
+static int phrase_matches(const dict_phrase *p, const char *const *toks) {
+    for (size_t k = 0; k < p->nwords; k++)
+        if (!word_matches(p->words[k], p->exact ? p->exact[k] : 0, toks[k])) return 0;
+    return 1;
+}
+
 /* The code of an actor on date (YYYYMMDD, 0 = none), or NULL: the first
 ** dated code whose range holds the date, else the first undated code (the
 ** default, which files may list before or after the dated ones), else, with
@@ -273,7 +271,8 @@ static const dict_dated *actor_code(const b_actor *a, int32_t date) {
     return !date && a->ncodes ? &a->codes[0] : NULL;
 }
 
-static void emit_ref(dyad_buf *out, const dict_builder *b, const ref *r, int32_t date) {
+static void emit_ref(dyad_buf *out, const dyad_dict *d, const ref *r, int32_t date) {
+    const dict_builder *b = d->b;
     const dict_phrase *p = ref_phrase(b, r);
     dyad_buf ph = {0};
     dict_dump_phrase(&ph, p);
@@ -310,9 +309,7 @@ static void emit_ref(dyad_buf *out, const dict_builder *b, const ref *r, int32_t
         const b_verb *v = &DVEC_AT(&b->verbs, b_verb, r->entry);
         code = v->code;
         src = v->src;
-        size_t np = 0;
-        for (size_t i = 0; i < b->patterns.n; i++)
-            if (DVEC_AT(&b->patterns, b_pattern, i).verb == r->entry) np++;
+        size_t first, np = dict_verb_patterns(d, r->entry, &first);
         dbuf_puts(out, ",\"verb\":");
         dyad_buf vb = {0};
         dict_dump_phrase(&vb, &v->verb);
@@ -366,10 +363,7 @@ int dict_longest(const dyad_dict *d, const char *const *toks, size_t n, unsigned
             /* Longer wins; among equals the first found (lists run in
             ** file order, actors before agents before verbs). */
             if (p->nwords > n || (hit && p->nwords <= best)) continue;
-            int ok = 1;
-            for (size_t k = 0; ok && k < p->nwords; k++)
-                ok = word_matches(p->words[k], p->exact ? p->exact[k] : 0, toks[k]);
-            if (!ok) continue;
+            if (!phrase_matches(p, toks)) continue;
             best = p->nwords;
             hit = r;
         }
@@ -432,11 +426,7 @@ char *dyad_dict_lookup(const dyad_dict *d, const char *phrase, dyad_date date) {
             for (uint32_t i = s->head; i != UINT32_MAX; i = d->refs[i].next) {
                 const ref *r = &d->refs[i];
                 const dict_phrase *p = ref_phrase(d->b, r);
-                if (p->nwords != nt) continue;
-                int ok = 1;
-                for (size_t k = 0; ok && k < nt; k++)
-                    ok = word_matches(p->words[k], p->exact ? p->exact[k] : 0, tok[k]);
-                if (ok) emit_ref(&out, d->b, r, day);
+                if (p->nwords == nt && phrase_matches(p, tok)) emit_ref(&out, d, r, day);
             }
         }
     }

@@ -75,14 +75,6 @@ struct syn_lemmatizer {
 
 /* ------------------------------------------------------------ hashing */
 
-static uint64_t lm_mix(uint64_t x) {
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-}
 
 static uint64_t lm_fnv(const char *z, size_t n, uint64_t h) {
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)z[i]) * 0x100000001b3ULL;
@@ -92,7 +84,7 @@ static uint64_t lm_fnv(const char *z, size_t n, uint64_t h) {
 static uint64_t lm_hash(int kind, const char *tag, const char *key, size_t n) {
     uint64_t h = lm_fnv(tag, strlen(tag), 0xcbf29ce484222325ULL + (uint64_t)kind);
     h = lm_fnv("\t", 1, h);
-    return lm_mix(lm_fnv(key, n, h));
+    return dyad_mix64(lm_fnv(key, n, h));
 }
 
 /* Slot for (kind, tag, key[0..n)), or NULL. */
@@ -115,7 +107,7 @@ static const lm_slot *lm_find(const syn_lemmatizer *l, int kind, const char *tag
 ** as 32-bit fingerprints per word class; a false hit needs a 32-bit hash
 ** collision on top of a slot collision. */
 static uint64_t lm_vhash(int group, const char *z, size_t n) {
-    return lm_mix(lm_fnv(z, n, 0x9e3779b97f4a7c15ULL * (uint64_t)(group + 1)));
+    return dyad_mix64(lm_fnv(z, n, 0x9e3779b97f4a7c15ULL * (uint64_t)(group + 1)));
 }
 
 static uint32_t lm_vfp(uint64_t h) {
@@ -630,7 +622,7 @@ static int lt_image(ltrain *t, dyad_buf *b) {
             const char *z = w ? e[i].val : e[i].key;
             size_t len = strlen(z);
             if (len == 0) { off[w] = 0; continue; }
-            uint32_t h = (uint32_t)lm_mix(lm_fnv(z, len, 0xcbf29ce484222325ULL)) & imask;
+            uint32_t h = (uint32_t)dyad_mix64(lm_fnv(z, len, 0xcbf29ce484222325ULL)) & imask;
             while (intern[h] && strcmp(pool.p + intern[h], z) != 0) h = (h + 1) & imask;
             if (!intern[h]) {
                 intern[h] = (uint32_t)pool.n;

@@ -72,31 +72,17 @@ static void analyse(dyad_session *s, syn_word *w, size_t n, dyad_syntax *out) {
     }
 }
 
-/* Grow the session's word and syntax arrays to hold n more entries. */
-static int reserve(dyad_vec *v, size_t sz, size_t n) {
-    size_t used = v->n;
-    while (v->cap < used + n) {
-        v->n = v->cap;                  /* a push at capacity grows the vector */
-        if (!dvec_push(v, sz)) {
-            v->n = used;
-            return -1;
-        }
-    }
-    v->n = used;
-    return 0;
-}
-
 int syn_session_run(dyad_session *s, const dyad_story *st) {
     if (!s->e->tagger) return 0;
     size_t ns = s->doc.sents.n, total = s->doc.tokens.n;
     s->synt.n = 0;
-    if (reserve(&s->synt, sizeof(dyad_syntax), total) < 0) return -1;
+    if (dvec_reserve(&s->synt, sizeof(dyad_syntax), total) < 0) return -1;
     s->synt.n = total;
     const dyad_token *base = s->doc.tokens.p;
     for (size_t i = 0; i < ns; i++) {
         const dyad_sentence *se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);
         s->words.n = 0;
-        if (reserve(&s->words, sizeof(syn_word), se->ntokens) < 0) return -1;
+        if (dvec_reserve(&s->words, sizeof(syn_word), se->ntokens) < 0) return -1;
         syn_word *w = s->words.p;
         for (uint32_t k = 0; k < se->ntokens; k++) {
             size_t len;
@@ -125,8 +111,8 @@ const dyad_syntax *dyad_session_parse_words(dyad_session *s, const char *const *
     arena_reset(&s->scr.arena);
     s->words.n = 0;
     s->synt.n = 0;
-    if (reserve(&s->words, sizeof(syn_word), n) < 0 ||
-        reserve(&s->synt, sizeof(dyad_syntax), n) < 0)
+    if (dvec_reserve(&s->words, sizeof(syn_word), n) < 0 ||
+        dvec_reserve(&s->synt, sizeof(dyad_syntax), n) < 0)
         return NULL;
     syn_word *w = s->words.p;
     for (size_t k = 0; k < n; k++) {

@@ -106,14 +106,6 @@
 
 /* ------------------------------------------------------------ hashing */
 
-static uint64_t tg_mix(uint64_t x) {
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-}
 
 #define FNV_OFF 0xcbf29ce484222325ULL
 #define FNV_MUL 0x100000001b3ULL
@@ -217,8 +209,8 @@ enum {
     T_AMBWP1, T_AMBM1, T_T2T1W, T_WP1WP2, T_SHAPEM1, T_FIRST
 };
 
-#define F1(t, a) (f[n++] = tg_mix((a) + GOLD * (uint64_t)(t)))
-#define F2(t, a, b) (f[n++] = tg_mix(tg_mix((a) + GOLD * (uint64_t)(t)) ^ (b)))
+#define F1(t, a) (f[n++] = dyad_mix64((a) + GOLD * (uint64_t)(t)))
+#define F2(t, a, b) (f[n++] = dyad_mix64(dyad_mix64((a) + GOLD * (uint64_t)(t)) ^ (b)))
 
 /* The static features of word i are those of five roles played by the
 ** words around it - i itself (SELF), i-1 as the left neighbour (L1), i-2
@@ -512,9 +504,9 @@ static void tg_lookup_words(const syn_tagger *t, tg_tok *k, size_t n, int16_t *m
     k[-1].roles = t->cvec + (t->ncache + 1) * rs;
     k[n].roles = t->cvec + (t->ncache + 2) * rs;
     k[n + 1].roles = t->cvec + (t->ncache + 3) * rs;
-    for (size_t i = 0; i < n; i++) TG_PREFETCH(&t->wtab[(uint32_t)tg_mix(k[i].raw) & t->wmask]);
+    for (size_t i = 0; i < n; i++) TG_PREFETCH(&t->wtab[(uint32_t)dyad_mix64(k[i].raw) & t->wmask]);
     for (size_t i = 0; i < n; i++) {
-        uint64_t h = tg_mix(k[i].raw);
+        uint64_t h = dyad_mix64(k[i].raw);
         uint32_t fp = tg_fp(h);
         const tg_wslot *w = NULL;
         for (uint32_t j = (uint32_t)h & t->wmask;; j = (j + 1) & t->wmask) {
@@ -529,7 +521,7 @@ static void tg_lookup_words(const syn_tagger *t, tg_tok *k, size_t n, int16_t *m
                 TG_PREFETCH2((const char *)k[i].roles + b);
             continue;
         }
-        k[i].amb = tg_find(t->ltab, t->lmask, tg_mix(k[i].w));
+        k[i].amb = tg_find(t->ltab, t->lmask, dyad_mix64(k[i].w));
         uint32_t d = tg_find(t->dtab, t->dmask, h);
         k[i].dict = d ? (int32_t)d - 1 : -1;
         tg_role_vecs(t, &k[i], mem + i * rs);
@@ -669,8 +661,8 @@ static int tg_build_cache(syn_tagger *t) {
     for (uint32_t i = 0; i < t->ncache; i++) {
         size_t len = strlen(z);
         tg_tok_fill(&k, z, len, 0);
-        uint64_t h = tg_mix(k.raw);
-        k.amb = tg_find(t->ltab, t->lmask, tg_mix(k.w));
+        uint64_t h = dyad_mix64(k.raw);
+        k.amb = tg_find(t->ltab, t->lmask, dyad_mix64(k.w));
         uint32_t d = tg_find(t->dtab, t->dmask, h);
         k.dict = d ? (int32_t)d - 1 : -1;
         tg_role_vecs(t, &k, t->cvec + i * rs);
@@ -977,7 +969,7 @@ typedef struct trainer {
 } trainer;
 
 static tr_feat *tr_get(trainer *tr, uint64_t key, int add) {
-    uint32_t i = (uint32_t)tg_mix(key) & tr->fmask;
+    uint32_t i = (uint32_t)dyad_mix64(key) & tr->fmask;
     for (;; i = (i + 1) & tr->fmask) {
         uint32_t v = tr->fidx[i];
         if (v == 0) break;
@@ -996,14 +988,14 @@ static tr_feat *tr_get(trainer *tr, uint64_t key, int add) {
         uint32_t *idx = calloc((size_t)m + 1, sizeof *idx);
         if (!idx) { tr->oom = 1; return NULL; }
         for (size_t j = 0; j < tr->nfeat; j++) {
-            uint32_t h = (uint32_t)tg_mix(tr->feats[j].key) & m;
+            uint32_t h = (uint32_t)dyad_mix64(tr->feats[j].key) & m;
             while (idx[h]) h = (h + 1) & m;
             idx[h] = (uint32_t)j + 1;
         }
         free(tr->fidx);
         tr->fidx = idx;
         tr->fmask = m;
-        i = (uint32_t)tg_mix(key) & m;
+        i = (uint32_t)dyad_mix64(key) & m;
         while (idx[i]) i = (i + 1) & m;
     }
     tr_feat *f = &tr->feats[tr->nfeat];
@@ -1198,7 +1190,7 @@ typedef struct tr_sent {
 
 static uint64_t rng_next(uint64_t *s) {
     *s += GOLD;
-    return tg_mix(*s);
+    return dyad_mix64(*s);
 }
 
 /* The class table.  Every (UPOS, XPOS) pair of the training data is
@@ -1386,7 +1378,7 @@ static tg_slot *tr_words(tr_occ *o, size_t n, int dict, uint32_t *mask) {
                         size_t e = r;
                         while (e < j && o[e].cls == o[r].cls) e++;
                         if ((double)(e - r) >= TG_AMB_SHARE * (double)total)
-                            h = tg_mix(h ^ (o[r].cls + 1));
+                            h = dyad_mix64(h ^ (o[r].cls + 1));
                         r = e;
                     }
                     slots_put(t, *mask, o[i].key, tg_fp(h));
@@ -1413,7 +1405,7 @@ static tg_slot *tr_table(const tr_sent *s, size_t ns, int dict, int fold, uint32
         for (size_t j = 0; j < s[i].n; j++) {
             tg_tok k;
             tg_tok_fill(&k, s[i].form[j], s[i].len[j], 0);
-            o[m].key = tg_mix(dict ? k.raw : k.w);
+            o[m].key = dyad_mix64(dict ? k.raw : k.w);
             o[m++].cls = s[i].gold[j];
         }
     }
@@ -1439,8 +1431,8 @@ static tg_tok *tr_prepare(const syn_tagger *t, tg_tok *buf, const tr_sent *s,
     tg_tok *k = buf + 2;
     for (size_t i = 0; i < n; i++) {
         tg_tok_fill(&k[i], s->form[i], s->len[i], i == 0);
-        k[i].amb = tg_find(ltab, lmask, tg_mix(k[i].w));
-        uint32_t d = tg_find(t->dtab, t->dmask, tg_mix(k[i].raw));
+        k[i].amb = tg_find(ltab, lmask, dyad_mix64(k[i].w));
+        uint32_t d = tg_find(t->dtab, t->dmask, dyad_mix64(k[i].raw));
         k[i].dict = d ? (int32_t)d - 1 : -1;
     }
     tg_tok_pad(&k[n], PAD_END);
