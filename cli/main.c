@@ -14,6 +14,9 @@ static const char usage[] =
     "  dict        check, describe and query dictionary files\n"
     "  parse       tag, lemmatize and parse into CoNLL-U\n"
     "  train       train the tagger, lemmatizer or parser\n"
+    "  validate    run a TABARI or PETRARCH validation suite\n"
+    "  eval        measure the coder on gold event data\n"
+    "  explain     show how a sentence is coded, step by step\n"
     "\n"
     "'dyad COMMAND --help' describes a command; 'dyad --version' prints the version.\n";
 
@@ -36,6 +39,9 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "parse")) return cmd_parse(argc - 1, argv + 1);
     if (!strcmp(cmd, "train")) return cmd_train(argc - 1, argv + 1);
+    if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
+    if (!strcmp(cmd, "eval")) return cmd_eval(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -255,6 +255,14 @@ typedef struct dyad_engine_options {
     int         syntax;         /* 0: load the models when present; 1: require
                                 ** them (error when missing); -1: text only */
     unsigned    skip;           /* DYAD_SKIP_* stages not to run */
+    const char *const *dict_files; /* dictionary files (kinds told from
+                                ** name and content), loaded with or instead
+                                ** of dict_config; NULL = none */
+    size_t      ndict_files;
+    int         no_target_ok;   /* 1: code events without a target (TABARI);
+                                ** 0: require a dyad (PETRARCH's default) */
+    int         parse_all;      /* 1: parse every sentence; 0: only those
+                                ** holding a dictionary actor and verb */
 } dyad_engine_options;
 
 #define DYAD_SKIP_LEMMA 0x01    /* no lemmas ("_") */
@@ -380,6 +388,70 @@ dyad_status dyad_train(const char *what, const char *train, const char *dev,
 ** the length limit), in order. */
 size_t dyad_session_warning_count(const dyad_session *s);
 const char *dyad_session_warning(const dyad_session *s, size_t i);
+
+/* ---------------------------------------------------------------------
+** Events and mentions (src/coding, src/resolve)
+*/
+
+/* Event flags. */
+#define DYAD_EF_PASSIVE    0x01  /* the verb is passive (roles from by/from) */
+#define DYAD_EF_NEGATED    0x02  /* the verb is negated (code is the refusal) */
+#define DYAD_EF_QUOTED     0x04  /* the verb stands inside quotation marks */
+#define DYAD_EF_RECIPROCAL 0x08  /* coded both ways from a compound subject */
+#define DYAD_EF_REPORTED   0x10  /* from a clause under a verb of saying */
+#define DYAD_EF_INFERRED   0x20  /* an actor was inherited from another clause */
+
+/* One coded event.  Offsets are byte offsets into the story text; a missing
+** target has target NULL and target_start == target_end == 0.  Strings
+** belong to the session (valid until the next run). */
+typedef struct dyad_event {
+    uint32_t    sentence;       /* 0-based sentence of the story body */
+    const char *source;         /* actor code ("USAGOV") */
+    const char *target;         /* actor code, or NULL */
+    const char *code;           /* CAMEO event code ("044") */
+    dyad_date   date;           /* date of the event (story date for now) */
+    uint32_t    source_start, source_end;
+    uint32_t    target_start, target_end;
+    uint32_t    verb_start, verb_end;
+    uint32_t    flags;          /* DYAD_EF_* */
+    int32_t     source_mention; /* index of the source's mention, or -1 */
+    int32_t     target_mention; /* index of the target's mention, or -1 */
+    const char *rule;           /* where the code came from: "file:line" of
+                                ** the pattern or verb entry */
+} dyad_event;
+
+/* Events of the last story run, in sentence order. */
+size_t dyad_session_event_count(const dyad_session *s);
+const dyad_event *dyad_session_event(const dyad_session *s, size_t i);
+
+/* Mention kinds. */
+typedef enum dyad_mention_kind {
+    DYAD_MEN_ACTOR = 0,         /* a dictionary actor, possibly with agents */
+    DYAD_MEN_AGENT,             /* an agent with no actor ("the minister") */
+    DYAD_MEN_PRONOUN,           /* he, she, they, it, his, its, their, we */
+    DYAD_MEN_RELATIONAL         /* "his counterpart", "the two countries",
+                                ** "both sides" */
+} dyad_mention_kind;
+
+/* A noun phrase the coder saw as a possible actor.  code is the actor code
+** it resolved to, or NULL when it is unresolved (a pronoun, a bare agent's
+** "---GOV" keeps its code with kind DYAD_MEN_AGENT). */
+typedef struct dyad_mention {
+    uint32_t    sentence;
+    uint32_t    start, end;     /* byte offsets of the phrase */
+    uint32_t    head;           /* token index of its head within the sentence */
+    uint8_t     kind;           /* dyad_mention_kind */
+    const char *code;           /* actor code or NULL */
+} dyad_mention;
+
+size_t dyad_session_mention_count(const dyad_session *s);
+const dyad_mention *dyad_session_mention(const dyad_session *s, size_t i);
+
+/* Explanation of the coding of the last story (tokens, tags, parse, actors,
+** patterns tried and matched, events) as text, when tracing was switched on
+** with dyad_session_trace(s, 1) before the run; "" otherwise. */
+void dyad_session_trace(dyad_session *s, int on);
+const char *dyad_session_explain(const dyad_session *s, size_t *n);
 
 /* ---------------------------------------------------------------------
 ** Output (src/output)

@@ -17,9 +17,17 @@ dyad_status dyad_engine_open(const dyad_engine_options *opt, dyad_engine **out, 
     }
     if (opt) e->opt = *opt;
     if (!e->opt.max_sentence_tokens) e->opt.max_sentence_tokens = 250;
-    if (e->opt.dict_config) {
-        const char *paths[1] = {e->opt.dict_config};
-        dyad_status st = dyad_dict_load(paths, 1, &e->dict);
+    if (e->opt.dict_config || e->opt.ndict_files) {
+        size_t np = e->opt.ndict_files + (e->opt.dict_config != NULL);
+        const char **paths = calloc(np, sizeof *paths);
+        dyad_status st = DYAD_NOMEM;
+        if (paths) {
+            size_t k = 0;
+            if (e->opt.dict_config) paths[k++] = e->opt.dict_config;
+            for (size_t i = 0; i < e->opt.ndict_files; i++) paths[k++] = e->opt.dict_files[i];
+            st = dyad_dict_load(paths, np, &e->dict);
+            free(paths);
+        }
         if (st != DYAD_OK) {
             if (errmsg) *errmsg = strdup("out of memory");
             free(e);
@@ -77,6 +85,7 @@ void dyad_session_free(dyad_session *s) {
     syn_scratch_free(&s->scr);
     dvec_free(&s->words);
     dvec_free(&s->synt);
+    cod_session_free(s);
     free(s);
 }
 
@@ -90,6 +99,8 @@ static void reset(dyad_session *s) {
     s->doc.z = NULL;
     s->warns.n = 0;
     s->warns.oom = 0;
+    s->events.n = s->mentions.n = 0;
+    s->trace.n = 0;
 }
 
 static void warn(dyad_session *s, const char *msg) {
@@ -111,6 +122,7 @@ dyad_status dyad_session_run(dyad_session *s, const dyad_story *st) {
     }
     txt_finish(d);
     if (syn_session_run(s, st) < 0) goto nomem;
+    if (cod_session_run(s, st) < 0) goto nomem;
     if (d->ncut) {
         char *m = arena_printf(&s->arena,
                                "story %s: %u sentence(s) longer than %u tokens were cut",

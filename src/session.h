@@ -27,11 +27,21 @@ struct dyad_session {
     syn_scratch scr;            /* syntax working memory */
     dyad_vec    words;          /* syn_word of the sentence being parsed */
     dyad_vec    synt;           /* dyad_syntax per token of the story */
+    dyad_vec    events;         /* dyad_event of the story */
+    dyad_vec    mentions;       /* dyad_mention of the story */
+    dyad_buf    trace;          /* explanation text when tracing */
+    int         tracing;        /* dyad_session_trace() */
+    void       *cod;            /* coder working memory (src/coding) */
 };
 
 /* Syntax stage (src/syntax/models.c). */
 int  syn_engine_load(dyad_engine *e, char **errmsg);
 void syn_engine_free(dyad_engine *e);
 int  syn_session_run(dyad_session *s, const dyad_story *st);
+
+/* Coding stage (src/coding/coder.c): events and mentions of the story whose
+** text and syntax the session holds.  Returns 0, or -1 when out of memory. */
+int  cod_session_run(dyad_session *s, const dyad_story *st);
+void cod_session_free(dyad_session *s);
 
 #endif
