@@ -83,9 +83,6 @@ int cmd_code(int argc, char **argv) {
         return k == 1 ? 0 : k;
     }
     eopt.data_dir = cli_data_dir();
-    /* Nothing reads the syntax yet: the coder (issue 5) will switch it on.
-    ** Until then parsing every sentence would be discarded work. */
-    eopt.syntax = -1;
     dyad_engine *e;
     char *err = NULL;
     if (dyad_engine_open(&eopt, &e, &err) != DYAD_OK) {

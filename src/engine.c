@@ -121,7 +121,12 @@ dyad_status dyad_session_run(dyad_session *s, const dyad_story *st) {
         if (txt_split(d, first, st->single_sentence) < 0) goto nomem;
     }
     txt_finish(d);
-    if (syn_session_run(s, st) < 0) goto nomem;
+    /* With a dictionary set the coder parses the sentences it can code. */
+    if (s->e->dict && !s->e->opt.parse_all) {
+        if (syn_session_prepare(s) < 0) goto nomem;
+    } else if (syn_session_run(s, st) < 0) {
+        goto nomem;
+    }
     if (cod_session_run(s, st) < 0) goto nomem;
     if (d->ncut) {
         char *m = arena_printf(&s->arena,

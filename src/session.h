@@ -38,6 +38,10 @@ struct dyad_session {
 int  syn_engine_load(dyad_engine *e, char **errmsg);
 void syn_engine_free(dyad_engine *e);
 int  syn_session_run(dyad_session *s, const dyad_story *st);
+/* The same in two steps: blank syntax ("_", head -1) for every token, then
+** the analysis of sentence i (the coder parses only what it can code). */
+int  syn_session_prepare(dyad_session *s);
+int  syn_sentence_run(dyad_session *s, const dyad_story *st, size_t i);
 
 /* Coding stage (src/coding/coder.c): events and mentions of the story whose
 ** text and syntax the session holds.  Returns 0, or -1 when out of memory. */

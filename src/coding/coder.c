@@ -1,21 +1,567 @@
 /*
-** coder.c - the coding stage: events and mentions from parsed sentences and
-** a dictionary set (being written).
+** coder.c - the coding stage's driver: per sentence, a dictionary scan, the
+** parse when the sentence can yield an event, actor mentions, verbs and
+** their patterns, roles from the parse, and the events.
+**
+** Semantics (see also patterns.c and mentions.c)
+**   Verb        a token the tagger calls VERB whose surface form (with the
+**               words after it, for multi-word verbs) or lemma is a verb
+**               form of the dictionaries; <TIME> entries are not verbs.
+**   Code        the longest matching pattern's code, else the verb's own.
+**               "---" codes nothing; "###" discards the sentence; codes
+**               that are not CAMEO codes (digits first) code nothing.
+**               Paired codes [x:y] give source->target x and target->source
+**               y; [:y] patterns apply only in the passive voice.
+**   Roles       a pattern's '$' and '+' win; otherwise the source is the
+**               subject (inherited through xcomp, conj, advcl and relative
+**               clauses; object control for "urged X to ..."), the target
+**               the object, else the first mention of the verb's clause
+**               after it.  Passive: the by-phrase is the source and the
+**               subject the target.
+**   Structure   a verb under a coded verb through xcomp ("pledged to lift",
+**               "appealed ... not to ease") is not coded when the governor
+**               expresses intent, appeal, demand, disapproval, rejection or
+**               threat (CAMEO roots 02-05, 09-13) - the governor is the
+**               event; under any other governor ("agreed to restore") the
+**               embedded verb is the event, with the governor's subject.
+**               Words a governor's pattern consumed are not coded again.
+**   Modality    negated verbs, verbs with could/might/may/would/should/must
+**               and conditional clauses ("if ...") code nothing.
+**   Compounds   coordinated sources and targets give one event per pair;
+**               a coordinated subject with no target and a cooperative code
+**               (roots 01-08) gives the reciprocal events.
+**   Output      one event per (source, target, code) per sentence; no
+**               event whose source and target are the same code; no event
+**               without a target unless the engine option no_target_ok.
 */
-#include "../session.h"
+#include "coding.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct cod_verb {
+    uint32_t v, vend;       /* verb phrase tokens [v, vend) */
+    size_t   entry;         /* verb entry */
+    dict_src src;
+    const char *code;       /* verb default code */
+    int      depth;         /* depth in the parse tree */
+} cod_verb;
+
+/* Session-lifetime working memory: pattern order per verb entry. */
+typedef struct cod_memo {
+    const struct dyad_dict *d;
+    size_t *order;          /* pattern indexes grouped per verb, heaviest first */
+} cod_memo;
+
+static void trace(cod_sent *c, const char *fmt, ...) DYAD_PRINTF(2, 3);
+static void trace(cod_sent *c, const char *fmt, ...) {
+    if (!c->trace) return;
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    dbuf_puts(&c->s->trace, buf);
+}
+
+static int32_t date_int(dyad_date d) {
+    return d.year ? (int32_t)d.year * 10000 + (d.month ? d.month : 1) * 100 + (d.day ? d.day : 1)
+                  : 0;
+}
+
+/* ------------------------------------------------------------ memo */
+
+static const b_pattern *pattern(const cod_sent *c, size_t i) {
+    return &DVEC_AT(&c->b->patterns, b_pattern, i);
+}
+
+static int memo_build(dyad_session *s) {
+    cod_memo *m = s->cod;
+    const struct dyad_dict *d = dyad_engine_dict(s->e);
+    if (m && m->d == d) return 0;
+    if (!m) {
+        m = calloc(1, sizeof *m);
+        if (!m) return -1;
+        s->cod = m;
+    }
+    const dict_builder *b = dict_entries(d);
+    free(m->order);
+    m->order = malloc((b->patterns.n + 1) * sizeof *m->order);
+    if (!m->order) return -1;
+    m->d = d;
+    for (size_t v = 0; v < b->verbs.n; v++) {
+        size_t first, cnt = dict_verb_patterns(d, v, &first);
+        for (size_t k = 0; k < cnt; k++) m->order[first + k] = dict_pattern_at(d, first + k);
+        /* insertion sort by weight, stable */
+        for (size_t k = 1; k < cnt; k++) {
+            size_t x = m->order[first + k];
+            int w = cod_pattern_weight(&DVEC_AT(&b->patterns, b_pattern, x));
+            size_t j = k;
+            while (j > 0 && cod_pattern_weight(&DVEC_AT(&b->patterns, b_pattern,
+                                                       m->order[first + j - 1])) < w) {
+                m->order[first + j] = m->order[first + j - 1];
+                j--;
+            }
+            m->order[first + j] = x;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static int code_usable(const char *code) {
+    return code && isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1]);
+}
+
+static int root_of(const char *code) {
+    return code_usable(code) ? (code[0] - '0') * 10 + (code[1] - '0') : -1;
+}
+
+/* Child of v with relation rel whose word is one of words ("NOT|NEVER"). */
+static int child_word(const cod_sent *c, uint32_t v, const char *rel, const char *const *words) {
+    for (uint32_t t = 0; t < c->n; t++) {
+        if (cod_head(c, t) != v || !cod_rel_is(c, t, rel)) continue;
+        for (size_t k = 0; words[k]; k++)
+            if (!strcmp(c->up[t], words[k])) return 1;
+    }
+    return 0;
+}
+
+static int is_passive(const cod_sent *c, uint32_t v) {
+    for (uint32_t t = 0; t < c->n; t++)
+        if (cod_head(c, t) == v && (!strcmp(c->sy[t].deprel, "aux:pass") ||
+                                    !strcmp(c->sy[t].deprel, "nsubj:pass")))
+            return 1;
+    return 0;
+}
+
+/* Group owned by v whose last edge is relation rel (prefix), or COD_NONE. */
+static uint32_t owned(const cod_sent *c, uint32_t v, const char *rel, uint32_t not) {
+    size_t n = strlen(rel);
+    for (uint32_t k = 0; k < c->ng; k++) {
+        const cod_group *g = &c->g[k];
+        if (k == not || g->owner != v || !g->via) continue;
+        if (strncmp(g->via, rel, n) == 0 && (g->via[n] == 0 || g->via[n] == ':')) return g->conj;
+    }
+    return COD_NONE;
+}
+
+static uint32_t subject_of(const cod_sent *c, uint32_t v, int depth, int *inferred) {
+    if (depth > 6 || v == COD_NONE) return COD_NONE;
+    for (uint32_t k = 0; k < c->ng; k++) {
+        const cod_group *g = &c->g[k];
+        if (g->owner == v && g->via &&
+            (!strcmp(g->via, "nsubj") || !strncmp(g->via, "csubj", 5)))
+            return g->conj;
+    }
+    uint32_t h = cod_head(c, v);
+    if (h == COD_NONE) return COD_NONE;
+    if (cod_rel_is(c, v, "xcomp")) {
+        uint32_t o = owned(c, h, "obj", COD_NONE);
+        if (o == COD_NONE) o = owned(c, h, "iobj", COD_NONE);
+        *inferred = 1;
+        return o != COD_NONE ? o : subject_of(c, h, depth + 1, inferred);
+    }
+    if (cod_rel_is(c, v, "conj") || cod_rel_is(c, v, "advcl")) {
+        *inferred = 1;
+        return subject_of(c, h, depth + 1, inferred);
+    }
+    if (cod_rel_is(c, v, "acl") && c->group_of[h] != COD_NONE) {
+        *inferred = 1;
+        return c->g[c->group_of[h]].conj;
+    }
+    return COD_NONE;
+}
+
+/* Default target of v: object, else the first mention of its clause after
+** it, else one before it that is not the source. */
+static uint32_t target_of(const cod_sent *c, uint32_t v, uint32_t src) {
+    uint32_t o = owned(c, v, "obj", src);
+    if (o == COD_NONE) o = owned(c, v, "iobj", src);
+    if (o != COD_NONE && o != src) return o;
+    for (uint32_t k = 0; k < c->ng; k++) {
+        const cod_group *g = &c->g[k];
+        if (g->owner == v && g->a > v && g->conj != src && g->via &&
+            strncmp(g->via, "nsubj", 5) != 0)
+            return g->conj;
+    }
+    for (uint32_t k = 0; k < c->ng; k++) {
+        const cod_group *g = &c->g[k];
+        if (g->owner == v && g->b <= v && g->conj != src && g->via &&
+            strncmp(g->via, "nsubj", 5) != 0 && strncmp(g->via, "csubj", 5) != 0)
+            return g->conj;
+    }
+    return COD_NONE;
+}
+
+/* ------------------------------------------------------------ events */
+
+static int add_event(cod_sent *c, uint32_t src, uint32_t tgt, const char *code, uint32_t v,
+                     uint32_t vend, uint32_t flags, const char *rule) {
+    dyad_session *s = c->s;
+    const cod_group *gs = &c->g[src];
+    const cod_group *gt = tgt == COD_NONE ? NULL : &c->g[tgt];
+    if (gt && !strcmp(gs->code, gt->code)) return 0;
+    if (!gt && !s->e->opt.no_target_ok) return 0;
+    /* one event per (source, target, code) per sentence */
+    for (size_t i = s->events.n; i-- > 0;) {
+        const dyad_event *e = &DVEC_AT(&s->events, dyad_event, i);
+        if (e->sentence != c->index) break;
+        if (!strcmp(e->source, gs->code) && !strcmp(e->code, code) &&
+            ((!e->target && !gt) || (e->target && gt && !strcmp(e->target, gt->code))))
+            return 0;
+    }
+    dyad_event *e = dvec_push(&s->events, sizeof *e);
+    if (!e) return -1;
+    memset(e, 0, sizeof *e);
+    const dyad_token *tk = c->se->tokens;
+    e->sentence = (uint32_t)c->index;
+    e->source = gs->code;
+    e->target = gt ? gt->code : NULL;
+    e->code = code;
+    e->date = c->st->date;
+    e->source_start = tk[gs->a].start;
+    e->source_end = tk[gs->b - 1].start + tk[gs->b - 1].len;
+    if (gt) {
+        e->target_start = tk[gt->a].start;
+        e->target_end = tk[gt->b - 1].start + tk[gt->b - 1].len;
+    }
+    e->verb_start = tk[v].start;
+    e->verb_end = tk[vend - 1].start + tk[vend - 1].len;
+    e->flags = flags | ((tk[v].flags & DYAD_TF_QUOTED) ? DYAD_EF_QUOTED : 0);
+    e->source_mention = gs->mention;
+    e->target_mention = gt ? gt->mention : -1;
+    e->rule = rule;
+    trace(c, "  event %s -> %s %s (%s)\n", e->source, e->target ? e->target : "-", code, rule);
+    return 0;
+}
+
+/* Events for every pair of the coordinations of src and tgt. */
+static int add_pairs(cod_sent *c, uint32_t src, uint32_t tgt, const char *code, uint32_t v,
+                     uint32_t vend, uint32_t flags, const char *rule) {
+    for (uint32_t i = 0; i < c->ng; i++) {
+        if (c->g[i].conj != c->g[src].conj) continue;
+        if (tgt == COD_NONE) {
+            if (add_event(c, i, COD_NONE, code, v, vend, flags, rule) < 0) return -1;
+            continue;
+        }
+        for (uint32_t j = 0; j < c->ng; j++)
+            if (c->g[j].conj == c->g[tgt].conj &&
+                add_event(c, i, j, code, v, vend, flags, rule) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ verbs */
+
+/* The verb entry of token v: surface form (with following words), else
+** lemma.  Returns 1 and fills *cv. */
+static int find_verb(cod_sent *c, uint32_t v, cod_verb *cv) {
+    dict_match dm;
+    unsigned mask = 1u << DICT_VERBS;
+    int hit = dict_longest(c->d, c->up + v, c->n - v, mask, c->date, &dm);
+    if (!hit && c->sy[v].lemma && strcmp(c->sy[v].lemma, "_") != 0) {
+        const char *save[4];
+        uint32_t k = c->n - v < 4 ? c->n - v : 4;
+        char lem[64];
+        size_t i = 0;
+        for (const char *p = c->sy[v].lemma; *p && i + 1 < sizeof lem; p++)
+            lem[i++] = (char)toupper((unsigned char)*p);
+        lem[i] = 0;
+        save[0] = lem;
+        for (uint32_t j = 1; j < k; j++) save[j] = c->up[v + j];
+        hit = dict_longest(c->d, save, k, mask, c->date, &dm);
+    }
+    if (!hit) return 0;
+    /* entries that are only time shifts are not verbs */
+    size_t first, cnt = dict_verb_patterns(c->d, dm.entry, &first);
+    int timeonly = cnt > 0;
+    for (size_t k = 0; k < cnt; k++)
+        if (!(pattern(c, dict_pattern_at(c->d, first + k))->flags & DP_TIME)) timeonly = 0;
+    if (timeonly) return 0;
+    cv->v = v;
+    cv->vend = v + (uint32_t)dm.ntokens;
+    cv->entry = dm.entry;
+    cv->src = dm.src;
+    cv->code = dm.code;
+    int depth = 0;
+    for (uint32_t h = cod_head(c, v); h != COD_NONE && depth < 64; h = cod_head(c, h)) depth++;
+    cv->depth = depth;
+    return 1;
+}
+
+static const char *const NEG_WORDS[] = {"NOT", "N'T", "NEVER", NULL};
+static const char *const MODAL_WORDS[] = {"COULD", "MIGHT", "MAY", "WOULD", "SHOULD", "MUST",
+                                          NULL};
+static const char *const COND_WORDS[] = {"IF", "UNLESS", "WHETHER", NULL};
+
+/* Governors whose code is the event when a verb depends on them. */
+static int governor_wins(int root) {
+    return (root >= 2 && root <= 5) || (root >= 9 && root <= 13);
+}
+
+static int code_verb(cod_sent *c, const cod_verb *cv, uint8_t *suppressed) {
+    cod_memo *memo = c->s->cod;
+    uint32_t v = cv->v;
+    const b_verb *bv = &DVEC_AT(&c->b->verbs, b_verb, cv->entry);
+    trace(c, "verb %s (token %u, entry line %u)\n", c->up[v], v, bv->src.line);
+    int passive = is_passive(c, v);
+    size_t first, cnt = dict_verb_patterns(c->d, cv->entry, &first);
+    cod_bind bd = {COD_NONE, COD_NONE, COD_NONE, v, cv->vend};
+    const b_pattern *hit = NULL;
+    for (size_t k = 0; k < cnt; k++) {
+        const b_pattern *p = pattern(c, memo->order[first + k]);
+        if (p->flags & DP_TIME) continue;
+        if ((p->flags & DP_PASSIVE) && !passive) continue;
+        cod_bind b2;
+        if (cod_match_pattern(c, p, v, cv->vend, &b2)) {
+            /* a bare "*" pattern is the verb's default: prefer real ones */
+            hit = p;
+            bd = b2;
+            break;
+        }
+    }
+    const char *code = hit ? (hit->code ? hit->code : hit->code2) : cv->code;
+    const char *code2 = hit && hit->code ? hit->code2 : NULL;
+    dict_src rs = hit ? hit->src : cv->src;
+    const char *rule = arena_printf(&c->s->arena, "%s:%u", rs.file ? rs.file : "?", rs.line);
+    if (!rule) return -1;
+    trace(c, "  %s %s\n", hit ? "pattern" : "no pattern; verb code", code ? code : "none");
+    if (hit && (hit->flags & DP_DISCARD)) return 1;
+    /* Consumed words and dependent verbs. */
+    int root = root_of(code);
+    for (uint32_t t = 0; t < c->n; t++) {
+        if (t == v || !cod_is_upos(c, t, "VERB")) continue;
+        int in_pattern = hit && t >= bd.lo && t < bd.hi && cod_pattern_weight(hit) > 0;
+        int dep = cod_head(c, t) == v && cod_rel_is(c, t, "xcomp") && governor_wins(root);
+        if (in_pattern || dep) suppressed[t] = 1;
+    }
+    if (!code_usable(code)) {
+        trace(c, "  no event: code %s\n", code ? code : "none");
+        return 0;
+    }
+    if (child_word(c, v, "advmod", NEG_WORDS)) {
+        trace(c, "  no event: negated\n");
+        return 0;
+    }
+    if (child_word(c, v, "aux", MODAL_WORDS) || child_word(c, v, "mark", COND_WORDS)) {
+        trace(c, "  no event: modal or conditional\n");
+        return 0;
+    }
+    uint32_t flags = passive ? DYAD_EF_PASSIVE : 0;
+    int inferred = 0;
+    uint32_t src = bd.source, tgt = bd.target;
+    if (bd.compound != COD_NONE && src == COD_NONE) src = bd.compound;
+    if (src == COD_NONE) {
+        if (passive) {
+            for (uint32_t k = 0; k < c->ng && src == COD_NONE; k++)
+                if (c->g[k].owner == v && c->g[k].casew &&
+                    (!strcmp(c->g[k].casew, "BY") || !strcmp(c->g[k].casew, "FROM")))
+                    src = c->g[k].conj;
+            if (tgt == COD_NONE) tgt = owned(c, v, "nsubj", COD_NONE);
+        } else {
+            src = subject_of(c, v, 0, &inferred);
+        }
+    }
+    if (src != COD_NONE) src = c->g[src].conj;
+    if (tgt == COD_NONE && !passive) tgt = target_of(c, v, src);
+    if (src == COD_NONE) {
+        trace(c, "  no event: no source\n");
+        return 0;
+    }
+    if (tgt != COD_NONE && c->g[tgt].conj == c->g[src].conj) tgt = COD_NONE;
+    if (inferred) flags |= DYAD_EF_INFERRED;
+    if (bd.compound != COD_NONE || (tgt == COD_NONE && root >= 1 && root <= 8)) {
+        /* reciprocal events inside a coordination */
+        uint32_t k0 = c->g[bd.compound != COD_NONE ? bd.compound : src].conj;
+        int pairs = 0;
+        for (uint32_t i = 0; i < c->ng; i++)
+            for (uint32_t j = 0; j < c->ng; j++)
+                if (i != j && c->g[i].conj == k0 && c->g[j].conj == k0) {
+                    if (add_event(c, i, j, code, v, cv->vend, flags | DYAD_EF_RECIPROCAL,
+                                  rule) < 0)
+                        return -1;
+                    pairs++;
+                }
+        if (pairs) return 0;
+    }
+    if (add_pairs(c, src, tgt, code, v, cv->vend, flags, rule) < 0) return -1;
+    if (code2 && code_usable(code2) && tgt != COD_NONE &&
+        add_pairs(c, tgt, src, code2, v, cv->vend, flags, rule) < 0)
+        return -1;
+    return 0;
+}
+
+/* ------------------------------------------------------------ sentence */
+
+static void record_mentions(cod_sent *c) {
+    dyad_session *s = c->s;
+    const dyad_token *tk = c->se->tokens;
+    for (uint32_t k = 0; k < c->ng; k++) {
+        cod_group *g = &c->g[k];
+        dyad_mention *m = dvec_push(&s->mentions, sizeof *m);
+        if (!m) return;
+        g->mention = (int32_t)(s->mentions.n - 1);
+        m->sentence = (uint32_t)c->index;
+        m->start = tk[g->a].start;
+        m->end = tk[g->b - 1].start + tk[g->b - 1].len;
+        m->head = g->root;
+        m->kind = g->kind;
+        m->code = g->code;
+        trace(c, "mention %s \"%.*s\"%s%s\n", g->code, (int)(m->end - m->start),
+              c->st->text + m->start, g->via ? " as " : "", g->via ? g->via : "");
+    }
+    /* Pronouns and relational phrases left for coreference. */
+    static const char *const prons[] = {"HE", "SHE", "THEY", "IT", "WE", "HIS", "HER", "ITS",
+                                        "THEIR", "OUR", "HIM", "THEM", "US", NULL};
+    for (uint32_t t = 0; t < c->n; t++) {
+        int kind = -1;
+        if (cod_is_upos(c, t, "PRON"))
+            for (size_t k = 0; prons[k]; k++)
+                if (!strcmp(c->up[t], prons[k])) kind = DYAD_MEN_PRONOUN;
+        if (kind < 0 && c->group_of[t] == COD_NONE &&
+            (!strncmp(c->up[t], "COUNTERPART", 11) ||
+             ((!strcmp(c->up[t], "COUNTRIES") || !strcmp(c->up[t], "SIDES")) && t > 0 &&
+              (!strcmp(c->up[t - 1], "TWO") || !strcmp(c->up[t - 1], "BOTH")))))
+            kind = DYAD_MEN_RELATIONAL;
+        if (kind < 0) continue;
+        dyad_mention *m = dvec_push(&s->mentions, sizeof *m);
+        if (!m) return;
+        m->sentence = (uint32_t)c->index;
+        m->start = tk[t].start;
+        m->end = tk[t].start + tk[t].len;
+        m->head = t;
+        m->kind = (uint8_t)kind;
+        m->code = NULL;
+    }
+}
+
+static int cmp_depth(const void *a, const void *b) {
+    const cod_verb *x = a, *y = b;
+    if (x->depth != y->depth) return x->depth < y->depth ? -1 : 1;
+    return x->v < y->v ? -1 : x->v > y->v;
+}
+
+/* Returns 0, 1 when the whole story is discarded, -1 when out of memory. */
+static int code_sentence(cod_sent *c) {
+    dyad_session *s = c->s;
+    dyad_arena *ar = &s->arena;
+    uint32_t n = c->n;
+    c->up = arena_alloc(ar, (n + 1) * sizeof *c->up);
+    if (!c->up) return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        size_t len;
+        const char *z = dyad_token_text(c->st, &c->se->tokens[i], &len);
+        char *u = arena_strndup(ar, z, len);
+        if (!u) return -1;
+        for (char *p = u; *p; p++) *p = (char)toupper((unsigned char)*p);
+        c->up[i] = u;
+    }
+    /* Discards and verb forms. */
+    int has_verb = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        dict_match dm;
+        if (dict_longest(c->d, c->up + i, n - i, 1u << DICT_DISCARDS, c->date, &dm)) {
+            const b_discard *bd = &DVEC_AT(&c->b->discards, b_discard, dm.entry);
+            trace(c, "discard \"%s\"%s\n", c->up[i], bd->whole_story ? " (story)" : "");
+            return bd->whole_story ? 1 : 0;
+        }
+        if (!has_verb && dict_longest(c->d, c->up + i, n - i, 1u << DICT_VERBS, c->date, &dm))
+            has_verb = 1;
+    }
+    if (cod_scan(c) < 0) return -1;
+    int need = s->e->opt.no_target_ok ? 1 : 2;
+    int gate = has_verb && c->nm >= (uint32_t)need;
+    if (!gate && !c->trace) return 0;
+    if (syn_sentence_run(s, c->st, c->index) < 0) return -1;
+    const dyad_syntax *base = s->synt.p;
+    if (!base) return 0;
+    c->sy = base + (c->se->tokens - (const dyad_token *)s->doc.tokens.p);
+    if (c->trace) {
+        for (uint32_t i = 0; i < n; i++)
+            trace(c, "%u\t%s\t%s\t%s\t%s\t%d\t%s\n", i + 1, c->up[i], c->sy[i].upos,
+                  c->sy[i].xpos, c->sy[i].lemma, c->sy[i].head, c->sy[i].deprel);
+        if (!gate) trace(c, "(not coded: %s)\n", has_verb ? "too few actors" : "no verb");
+    }
+    c->sub_hi = arena_alloc(ar, (n + 1) * sizeof *c->sub_hi);
+    uint8_t *suppressed = arena_alloc(ar, n + 1);
+    cod_verb *verbs = arena_alloc(ar, (n + 1) * sizeof *verbs);
+    if (!c->sub_hi || !suppressed || !verbs) return -1;
+    memset(suppressed, 0, n + 1);
+    for (uint32_t i = 0; i < n; i++) c->sub_hi[i] = i;
+    for (uint32_t i = 0; i < n; i++) {
+        int guard = 0;
+        for (uint32_t h = cod_head(c, i); h != COD_NONE && guard < 64; h = cod_head(c, h), guard++)
+            if (c->sub_hi[h] < i) c->sub_hi[h] = i;
+    }
+    if (cod_group_mentions(c) < 0) return -1;
+    record_mentions(c);
+    if (!gate) return 0;
+    uint32_t nv = 0;
+    for (uint32_t v = 0; v < n; v++)
+        if (cod_is_upos(c, v, "VERB") && find_verb(c, v, &verbs[nv])) nv++;
+    qsort(verbs, nv, sizeof *verbs, cmp_depth);
+    size_t before = s->events.n;
+    for (uint32_t k = 0; k < nv; k++) {
+        if (suppressed[verbs[k].v]) {
+            trace(c, "verb %s: part of a governing verb's event\n", c->up[verbs[k].v]);
+            continue;
+        }
+        int r = code_verb(c, &verbs[k], suppressed);
+        if (r < 0) return -1;
+        if (r == 1) {                       /* ### pattern: discard the sentence */
+            s->events.n = before;
+            break;
+        }
+    }
+    /* Events of a sentence in verb order. */
+    return 0;
+}
 
 int cod_session_run(dyad_session *s, const dyad_story *st) {
-    (void)st;
     s->events.n = 0;
     s->mentions.n = 0;
-    s->trace.n = 0;
-    return 0;
+    dbuf_reset(&s->trace);
+    const struct dyad_dict *d = dyad_engine_dict(s->e);
+    if (!d) return 0;
+    if (memo_build(s) < 0) return -1;
+    cod_sent c;
+    memset(&c, 0, sizeof c);
+    c.s = s;
+    c.st = st;
+    c.d = d;
+    c.b = dict_entries(d);
+    c.date = date_int(st->date);
+    c.trace = s->tracing;
+    for (size_t i = 0; i < s->doc.sents.n; i++) {
+        c.index = i;
+        c.se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);
+        c.n = c.se->ntokens;
+        c.sy = NULL;
+        if (c.n == 0) continue;
+        if (c.trace) trace(&c, "# sentence %zu\n", i);
+        int r = code_sentence(&c);
+        if (r < 0) return -1;
+        if (r == 1) {                       /* story discarded */
+            s->events.n = 0;
+            break;
+        }
+    }
+    return s->events.oom || s->mentions.oom ? -1 : 0;
 }
 
 void cod_session_free(dyad_session *s) {
     dvec_free(&s->events);
     dvec_free(&s->mentions);
     dbuf_free(&s->trace);
+    cod_memo *m = s->cod;
+    if (m) free(m->order);
+    free(m);
+    s->cod = NULL;
 }
 
 size_t dyad_session_event_count(const dyad_session *s) { return s->events.n; }

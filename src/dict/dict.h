@@ -266,7 +266,17 @@ typedef struct dict_match {
 int dict_longest(const struct dyad_dict *d, const char *const *toks, size_t n, unsigned mask,
                  int32_t date, dict_match *m);
 
-/* Patterns of verb entry v, in file order: *first and the count. */
+/* Patterns of verb entry v, in file order: *first and the count; the k-th
+** (first <= k < first + count) is pattern dict_pattern_at(d, k) of the
+** entries. */
 size_t dict_verb_patterns(const struct dyad_dict *d, size_t v, size_t *first);
+size_t dict_pattern_at(const struct dyad_dict *d, size_t k);
+
+/* The entries of the set, read-only (builder.h describes them; the coder
+** reads verbs, patterns, synsets and discards from here). */
+const dict_builder *dict_entries(const struct dyad_dict *d);
+
+/* Does dictionary word w (1 = exact, 0 = stem) match the upper-cased token t? */
+int dict_word_matches(const char *w, int exact, const char *t);
 
 #endif /* DYAD_DICT_H */

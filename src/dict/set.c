@@ -146,6 +146,10 @@ static int group_patterns(dyad_dict *d) {
     return 0;
 }
 
+const dict_builder *dict_entries(const dyad_dict *d) { return d->b; }
+
+size_t dict_pattern_at(const dyad_dict *d, size_t k) { return d->pat_order[k]; }
+
 size_t dict_verb_patterns(const dyad_dict *d, size_t v, size_t *first) {
     if (v >= d->b->verbs.n) { *first = 0; return 0; }
     *first = d->pat_first[v];
@@ -238,12 +242,12 @@ static const dict_phrase *ref_phrase(const dict_builder *b, const ref *r) {
     }
 }
 
-/* Does dictionary word w (exact or stem) match token t? */
-static int word_matches(const char *w, int exact, const char *t) {
+int dict_word_matches(const char *w, int exact, const char *t) {
     size_t n = strlen(w);
     if (strncmp(w, t, n) != 0) return 0;
     return !exact || t[n] == 0;
 }
+#define word_matches dict_word_matches
 
 /* Do the words of p match toks[0..p->nwords)? */
 static int phrase_matches(const dict_phrase *p, const char *const *toks) {

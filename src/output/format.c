@@ -6,6 +6,58 @@
 
 #include "../session.h"
 
+static void json_cstr_or_null(dyad_buf *b, const char *z) {
+    if (z) json_cstr(b, z);
+    else dbuf_puts(b, "null");
+}
+
+/* One event object (CONTRACT.md); with the story id in per-event mode. */
+static void event_obj(dyad_buf *b, const dyad_session *s, const dyad_story *st,
+                      const dyad_event *e, int with_id) {
+    dbuf_putc(b, '{');
+    if (with_id) {
+        dbuf_puts(b, "\"story_id\":");
+        json_cstr(b, st->id);
+        dbuf_putc(b, ',');
+    }
+    dbuf_printf(b, "\"sentence\":%u,\"date\":", e->sentence);
+    json_date(b, e->date);
+    dbuf_puts(b, ",\"source\":");
+    json_cstr(b, e->source);
+    dbuf_puts(b, ",\"target\":");
+    json_cstr_or_null(b, e->target);
+    dbuf_puts(b, ",\"code\":");
+    json_cstr(b, e->code);
+    dbuf_puts(b, ",\"root\":");
+    json_str(b, e->code, 2);
+    dbuf_puts(b, ",\"quad\":null,\"goldstein\":null,\"plover\":null");
+    dbuf_puts(b, ",\"source_text\":");
+    json_str(b, st->text + e->source_start, e->source_end - e->source_start);
+    dbuf_puts(b, ",\"target_text\":");
+    if (e->target) json_str(b, st->text + e->target_start, e->target_end - e->target_start);
+    else dbuf_puts(b, "null");
+    dbuf_puts(b, ",\"verb_text\":");
+    json_str(b, st->text + e->verb_start, e->verb_end - e->verb_start);
+    dbuf_puts(b, ",\"place\":null");
+    static const char *const flag_names[] = {"passive", "negated", "quoted", "reciprocal",
+                                             "reported", "inferred"};
+    dbuf_puts(b, ",\"flags\":[");
+    int first = 1;
+    for (size_t k = 0; k < sizeof flag_names / sizeof *flag_names; k++)
+        if (e->flags & (1u << k)) {
+            if (!first) dbuf_putc(b, ',');
+            json_cstr(b, flag_names[k]);
+            first = 0;
+        }
+    dbuf_puts(b, "],\"rule\":");
+    json_cstr_or_null(b, e->rule);
+    const dyad_sentence *se = dyad_session_sentence(s, e->sentence);
+    dbuf_puts(b, ",\"text\":");
+    if (se) json_str(b, st->text + se->start, se->end - se->start);
+    else dbuf_puts(b, "null");
+    dbuf_putc(b, '}');
+}
+
 static void story_line(dyad_buf *b, const dyad_session *s, const dyad_story *st) {
     dbuf_puts(b, "{\"story_id\":");
     json_cstr(b, st->id);
@@ -15,10 +67,14 @@ static void story_line(dyad_buf *b, const dyad_session *s, const dyad_story *st)
         dbuf_puts(b, ",\"events\":[]}\n");
         return;
     }
-    (void)s;
     dbuf_puts(b, ",\"status\":\"ok\",\"date\":");
     json_date(b, st->date);
-    dbuf_puts(b, ",\"events\":[]}\n");
+    dbuf_puts(b, ",\"events\":[");
+    for (size_t i = 0; i < dyad_session_event_count(s); i++) {
+        if (i) dbuf_putc(b, ',');
+        event_obj(b, s, st, dyad_session_event(s, i), 0);
+    }
+    dbuf_puts(b, "]}\n");
 }
 
 static void sentence_lines(dyad_buf *b, const dyad_session *s, const dyad_story *st) {
@@ -56,7 +112,13 @@ const char *dyad_session_format(dyad_session *s, const dyad_story *st, dyad_outp
     case DYAD_OUT_SENTENCES:
         if (st->status == DYAD_OK) sentence_lines(b, s, st);
         break;
-    case DYAD_OUT_EVENTS: break;           /* no events until the coder exists */
+    case DYAD_OUT_EVENTS:
+        if (st->status != DYAD_OK) break;
+        for (size_t i = 0; i < dyad_session_event_count(s); i++) {
+            event_obj(b, s, st, dyad_session_event(s, i), 1);
+            dbuf_putc(b, '\n');
+        }
+        break;
     }
     if (b->oom) return NULL;
     *n = b->n;

@@ -72,31 +72,46 @@ static void analyse(dyad_session *s, syn_word *w, size_t n, dyad_syntax *out) {
     }
 }
 
-int syn_session_run(dyad_session *s, const dyad_story *st) {
+int syn_session_prepare(dyad_session *s) {
     if (!s->e->tagger) return 0;
-    size_t ns = s->doc.sents.n, total = s->doc.tokens.n;
+    size_t total = s->doc.tokens.n;
     s->synt.n = 0;
     if (dvec_reserve(&s->synt, sizeof(dyad_syntax), total) < 0) return -1;
     s->synt.n = total;
-    const dyad_token *base = s->doc.tokens.p;
-    for (size_t i = 0; i < ns; i++) {
-        const dyad_sentence *se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);
-        s->words.n = 0;
-        if (dvec_reserve(&s->words, sizeof(syn_word), se->ntokens) < 0) return -1;
-        syn_word *w = s->words.p;
-        for (uint32_t k = 0; k < se->ntokens; k++) {
-            size_t len;
-            w[k].form = dyad_token_text(st, &se->tokens[k], &len);
-            w[k].len = (uint32_t)len;
-            w[k].upos = 0;
-            w[k].xpos = 0;
-            w[k].lemma = NULL;
-            w[k].head = -1;
-            w[k].deprel = 0;
-        }
-        analyse(s, w, se->ntokens, (dyad_syntax *)s->synt.p + (se->tokens - base));
+    dyad_syntax *out = s->synt.p;
+    for (size_t i = 0; i < total; i++) {
+        out[i].upos = out[i].xpos = out[i].lemma = out[i].deprel = "_";
+        out[i].head = -1;
     }
+    return 0;
+}
+
+int syn_sentence_run(dyad_session *s, const dyad_story *st, size_t i) {
+    if (!s->e->tagger || s->synt.n < s->doc.tokens.n) return 0;
+    const dyad_token *base = s->doc.tokens.p;
+    const dyad_sentence *se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);
+    s->words.n = 0;
+    if (dvec_reserve(&s->words, sizeof(syn_word), se->ntokens) < 0) return -1;
+    syn_word *w = s->words.p;
+    for (uint32_t k = 0; k < se->ntokens; k++) {
+        size_t len;
+        w[k].form = dyad_token_text(st, &se->tokens[k], &len);
+        w[k].len = (uint32_t)len;
+        w[k].upos = 0;
+        w[k].xpos = 0;
+        w[k].lemma = NULL;
+        w[k].head = -1;
+        w[k].deprel = 0;
+    }
+    analyse(s, w, se->ntokens, (dyad_syntax *)s->synt.p + (se->tokens - base));
     return s->scr.arena.oom ? -1 : 0;
+}
+
+int syn_session_run(dyad_session *s, const dyad_story *st) {
+    if (syn_session_prepare(s) < 0) return -1;
+    for (size_t i = 0; i < s->doc.sents.n; i++)
+        if (syn_sentence_run(s, st, i) < 0) return -1;
+    return 0;
 }
 
 const dyad_syntax *dyad_session_syntax(const dyad_session *s, size_t i) {

@@ -1,0 +1,88 @@
+/*
+** coding.h - the coding stage: from a sentence's tokens, syntax and the
+** dictionary set to actor mentions, verbs with their patterns, and events.
+**
+** Contract
+**   The driver (coder.c) scans each sentence with the dictionaries first
+**   (actors, agents, verb forms, discards) and parses only the sentences that
+**   could yield an event.  mentions.c groups dictionary matches into actor
+**   mentions with the parse (one noun phrase = one mention, coordinated noun
+**   phrases linked) and finds the predicate each mention belongs to.
+**   patterns.c matches a verb's patterns linearly inside its sentence (TABARI
+**   and PETRARCH-1 semantics: words in order with gaps allowed, $ source,
+**   + target, % compound, alternatives, synsets, longest pattern first).
+**   Everything lives in the session arena of the story being coded.
+*/
+#ifndef DYAD_CODING_H
+#define DYAD_CODING_H
+
+#include "../dict/builder.h"
+#include "../session.h"
+
+#define COD_NONE UINT32_MAX
+
+/* A dictionary match of an actor or agent phrase. */
+typedef struct cod_match {
+    uint32_t    a, b;       /* tokens [a, b) of the sentence */
+    uint8_t     kind;       /* DICT_ACTORS or DICT_AGENTS */
+    const char *code;       /* actor code on the story date, or agent code */
+} cod_match;
+
+/* An actor mention: one or more matches inside one noun phrase. */
+typedef struct cod_group {
+    uint32_t    a, b;       /* token span [a, b) covering its matches */
+    uint32_t    root;       /* head token of the noun phrase */
+    const char *code;       /* composed code ("RUSGOV", "---GOV") */
+    uint8_t     kind;       /* dyad_mention_kind */
+    uint32_t    conj;       /* first group of its coordination (itself when none) */
+    uint32_t    owner;      /* predicate token it belongs to, or COD_NONE */
+    const char *via;        /* relation of the path's last edge into owner */
+    const char *casew;      /* preposition marking it ("BY", "WITH"), or NULL */
+    int32_t     mention;    /* index in the session's mentions */
+} cod_group;
+
+/* One sentence being coded. */
+typedef struct cod_sent {
+    dyad_session      *s;
+    const dyad_story  *st;
+    const struct dyad_dict *d;
+    const dict_builder *b;
+    size_t             index;   /* sentence index in the story */
+    const dyad_sentence *se;
+    const dyad_syntax  *sy;     /* syntax per token (parsed) */
+    const char       **up;      /* upper-cased token texts */
+    uint32_t           n;       /* tokens */
+    int32_t            date;    /* story date YYYYMMDD, 0 = none */
+    cod_match         *m;       /* matches, in token order */
+    uint32_t           nm;
+    cod_group         *g;       /* mentions, in token order */
+    uint32_t           ng;
+    uint32_t          *group_of;/* per token: group index or COD_NONE */
+    uint32_t          *sub_hi;  /* per token: last token of its subtree */
+    int                trace;   /* append to s->trace */
+} cod_sent;
+
+/* mentions.c */
+int  cod_scan(cod_sent *c);                 /* dictionary matches -> c->m */
+int  cod_group_mentions(cod_sent *c);       /* parse -> c->g, ownership */
+int  cod_is_upos(const cod_sent *c, uint32_t i, const char *upos);
+int  cod_rel_is(const cod_sent *c, uint32_t i, const char *rel);  /* prefix match */
+uint32_t cod_head(const cod_sent *c, uint32_t i);               /* 0-based or COD_NONE */
+/* Group whose root is i, or that contains i; COD_NONE when none. */
+uint32_t cod_group_at(const cod_sent *c, uint32_t i);
+
+/* patterns.c: the result of matching one pattern. */
+typedef struct cod_bind {
+    uint32_t source, target;    /* groups bound by $ and +, or COD_NONE */
+    uint32_t compound;          /* group bound by %, or COD_NONE */
+    uint32_t lo, hi;            /* tokens the pattern covered */
+} cod_bind;
+
+/* Match pattern p (pattern index in the builder) for verb token v whose
+** verb phrase covers [v, vend).  Returns 1 and fills *bd, or 0. */
+int cod_match_pattern(const cod_sent *c, const b_pattern *p, uint32_t v, uint32_t vend,
+                      cod_bind *bd);
+/* Specificity of a pattern: literal words, synsets and actor slots. */
+int cod_pattern_weight(const b_pattern *p);
+
+#endif

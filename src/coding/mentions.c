@@ -1,0 +1,246 @@
+/*
+** mentions.c - actor mentions: dictionary matches of actors and agents,
+** grouped into noun phrases with the parse, codes composed (actor + agent
+** sectors, duplicate blocks suppressed, a bare agent as "---" + sector),
+** coordinated phrases linked, and each mention's predicate found.
+*/
+#include "coding.h"
+
+#include <ctype.h>
+
+uint32_t cod_head(const cod_sent *c, uint32_t i) {
+    int32_t h = c->sy[i].head;
+    return h > 0 && (uint32_t)h <= c->n ? (uint32_t)(h - 1) : COD_NONE;
+}
+
+int cod_is_upos(const cod_sent *c, uint32_t i, const char *upos) {
+    return strcmp(c->sy[i].upos, upos) == 0;
+}
+
+int cod_rel_is(const cod_sent *c, uint32_t i, const char *rel) {
+    size_t n = strlen(rel);
+    const char *r = c->sy[i].deprel;
+    return strncmp(r, rel, n) == 0 && (r[n] == 0 || r[n] == ':');
+}
+
+uint32_t cod_group_at(const cod_sent *c, uint32_t i) {
+    return i < c->n ? c->group_of[i] : COD_NONE;
+}
+
+/* Greedy longest matches of actor and agent phrases, left to right. */
+int cod_scan(cod_sent *c) {
+    dyad_arena *ar = &c->s->arena;
+    c->m = arena_alloc(ar, (c->n + 1) * sizeof *c->m);
+    if (!c->m) return -1;
+    c->nm = 0;
+    unsigned mask = (1u << DICT_ACTORS) | (1u << DICT_AGENTS);
+    for (uint32_t i = 0; i < c->n;) {
+        dict_match dm;
+        if (!isalnum((unsigned char)c->up[i][0]) && (unsigned char)c->up[i][0] < 0x80) {
+            i++;
+            continue;
+        }
+        if (!dict_longest(c->d, c->up + i, c->n - i, mask, c->date, &dm) || !dm.code) {
+            i++;
+            continue;
+        }
+        cod_match *m = &c->m[c->nm++];
+        m->a = i;
+        m->b = i + (uint32_t)dm.ntokens;
+        m->kind = (uint8_t)dm.kind;
+        m->code = dm.code;
+        i = m->b;
+    }
+    return 0;
+}
+
+/* Relations that keep a word inside the noun phrase of its head. */
+static int np_internal(const cod_sent *c, uint32_t i) {
+    static const char *const rels[] = {"compound", "flat", "amod", "nmod", "appos", "det",
+                                       "nummod", "fixed", "name", NULL};
+    for (size_t k = 0; rels[k]; k++)
+        if (cod_rel_is(c, i, rels[k])) return 1;
+    return 0;
+}
+
+static int is_nominal(const cod_sent *c, uint32_t i) {
+    return cod_is_upos(c, i, "NOUN") || cod_is_upos(c, i, "PROPN") ||
+           cod_is_upos(c, i, "PRON") || cod_is_upos(c, i, "ADJ") || cod_is_upos(c, i, "NUM") ||
+           cod_is_upos(c, i, "X");
+}
+
+/* Relations that start a clause of its own: a predicate there owns what is
+** below it. */
+static int clause_rel(const cod_sent *c, uint32_t i) {
+    static const char *const rels[] = {"root", "ccomp", "xcomp", "advcl", "acl", "parataxis",
+                                       "csubj", NULL};
+    for (size_t k = 0; rels[k]; k++)
+        if (cod_rel_is(c, i, rels[k])) return 1;
+    return 0;
+}
+
+/* Append the 3-letter blocks of agent code ag ("~GOV", "GOV~", "~GOVMIL")
+** to out unless present. */
+static void add_blocks(char *out, size_t cap, const char *ag) {
+    char blocks[32];
+    size_t n = 0;
+    for (const char *p = ag; *p && n + 1 < sizeof blocks; p++)
+        if (*p != '~') blocks[n++] = *p;
+    blocks[n] = 0;
+    for (size_t k = 0; k + 3 <= n; k += 3) {
+        int dup = 0;
+        for (size_t j = 3; j + 3 <= strlen(out); j += 3)
+            if (strncmp(out + j, blocks + k, 3) == 0) dup = 1;
+        size_t len = strlen(out);
+        if (!dup && len + 3 < cap) {
+            memcpy(out + len, blocks + k, 3);
+            out[len + 3] = 0;
+        }
+    }
+}
+
+/* The code of a mention from its matches m[first..last]: the most specific
+** actor code (the longest; among equals the one nearest the head), then
+** the agents' sector blocks. */
+static const char *compose(cod_sent *c, uint32_t first, uint32_t last, uint8_t *kind) {
+    const cod_match *best = NULL;
+    for (uint32_t k = first; k <= last; k++) {
+        const cod_match *m = &c->m[k];
+        if (m->kind != DICT_ACTORS) continue;
+        if (!best || strlen(m->code) >= strlen(best->code)) best = m;
+    }
+    char out[64];
+    out[0] = 0;
+    if (best) {
+        snprintf(out, sizeof out, "%s", best->code);
+        *kind = DYAD_MEN_ACTOR;
+    } else {
+        snprintf(out, sizeof out, "---");
+        *kind = DYAD_MEN_AGENT;
+    }
+    /* A person's code already carries a sector: agents only add what it
+    ** lacks.  A country adds every agent block. */
+    for (uint32_t k = first; k <= last; k++)
+        if (c->m[k].kind == DICT_AGENTS) add_blocks(out, sizeof out, c->m[k].code);
+    return arena_strndup(&c->s->arena, out, strlen(out));
+}
+
+/* Root of the noun phrase holding token i: climb noun-phrase-internal
+** relations while the head is nominal and inside a dictionary match (so
+** "Ukrainian troops", "the government in Kiev" are one phrase); through
+** nmod only into an agent ("the government in Kiev", not "Lavrov in
+** Paris").  in_match: 0 none, 1 actor, 2 agent. */
+static uint32_t np_root(const cod_sent *c, uint32_t i, const uint8_t *in_match) {
+    for (int guard = 0; guard < 64; guard++) {
+        uint32_t h = cod_head(c, i);
+        if (h == COD_NONE || !np_internal(c, i) || !is_nominal(c, h) || !in_match[h]) break;
+        if (cod_rel_is(c, i, "nmod") && in_match[h] != 2 && c->sy[i].deprel[4] != ':') break;
+        i = h;
+    }
+    return i;
+}
+
+int cod_group_mentions(cod_sent *c) {
+    dyad_arena *ar = &c->s->arena;
+    uint32_t n = c->n;
+    c->group_of = arena_alloc(ar, (n + 1) * sizeof *c->group_of);
+    c->g = arena_alloc(ar, (c->nm + 1) * sizeof *c->g);
+    uint8_t *in_match = arena_alloc(ar, n + 1);
+    uint32_t *root_of = arena_alloc(ar, (c->nm + 1) * sizeof *root_of);
+    if (!c->group_of || !c->g || !in_match || !root_of) return -1;
+    memset(in_match, 0, n + 1);
+    for (uint32_t i = 0; i < n; i++) c->group_of[i] = COD_NONE;
+    for (uint32_t k = 0; k < c->nm; k++)
+        for (uint32_t t = c->m[k].a; t < c->m[k].b; t++)
+            in_match[t] = c->m[k].kind == DICT_AGENTS ? 2 : 1;
+    /* Head of each match: its token whose head lies outside it. */
+    for (uint32_t k = 0; k < c->nm; k++) {
+        const cod_match *m = &c->m[k];
+        uint32_t h = m->b - 1;
+        for (uint32_t t = m->a; t < m->b; t++) {
+            uint32_t hh = cod_head(c, t);
+            if (hh == COD_NONE || hh < m->a || hh >= m->b) {
+                h = t;
+                break;
+            }
+        }
+        root_of[k] = np_root(c, h, in_match);
+    }
+    /* A run of matches that touch one another ("Russian Foreign Minister
+    ** Sergei Lavrov") or share a root is one group, whatever the parse
+    ** made of it. */
+    c->ng = 0;
+    for (uint32_t k = 0; k < c->nm;) {
+        uint32_t last = k;
+        uint32_t a = c->m[k].a, b = c->m[k].b;
+        for (uint32_t j = k + 1; j < c->nm; j++) {
+            int same = c->m[j].a == c->m[j - 1].b;
+            for (uint32_t q = k; q < j && !same; q++) same = root_of[q] == root_of[j];
+            if (!same) break;
+            last = j;
+            if (c->m[j].b > b) b = c->m[j].b;
+        }
+        cod_group *g = &c->g[c->ng];
+        memset(g, 0, sizeof *g);
+        g->a = a;
+        g->b = b;
+        /* root: the last token of the span whose head lies outside it, or
+        ** the shared root of non-adjacent matches */
+        g->root = root_of[k];
+        if (root_of[last] != root_of[k] || (root_of[k] >= a && root_of[k] < b)) {
+            for (uint32_t t = a; t < b; t++) {
+                uint32_t hh = cod_head(c, t);
+                if (hh == COD_NONE || hh < a || hh >= b) g->root = t;
+            }
+        }
+        g->code = compose(c, k, last, &g->kind);
+        if (!g->code) return -1;
+        g->conj = c->ng;
+        g->owner = COD_NONE;
+        g->mention = -1;
+        for (uint32_t t = a; t < b; t++) c->group_of[t] = c->ng;
+        if (g->root < a || g->root >= b) c->group_of[g->root] = c->ng;
+        c->ng++;
+        k = last + 1;
+    }
+    /* Coordination, ownership, case. */
+    for (uint32_t k = 0; k < c->ng; k++) {
+        cod_group *g = &c->g[k];
+        uint32_t r = g->root;
+        for (uint32_t t = 0; t < n; t++)
+            if (cod_head(c, t) == r && cod_rel_is(c, t, "case")) {
+                g->casew = c->up[t];
+                break;
+            }
+        uint32_t i = r;
+        for (int guard = 0; guard < 64; guard++) {
+            uint32_t h = cod_head(c, i);
+            if (cod_rel_is(c, i, "conj") && h != COD_NONE && c->group_of[h] != COD_NONE &&
+                c->group_of[h] < k && !cod_is_upos(c, h, "VERB")) {
+                g->conj = c->g[c->group_of[h]].conj;
+                g->owner = c->g[g->conj].owner;
+                g->via = c->g[g->conj].via;
+                if (!g->casew) g->casew = c->g[g->conj].casew;
+                break;
+            }
+            if (h == COD_NONE) {
+                g->owner = i;
+                g->via = c->sy[i].deprel;
+                break;
+            }
+            if (cod_is_upos(c, h, "VERB") || clause_rel(c, h)) {
+                g->owner = h;
+                g->via = c->sy[i].deprel;
+                break;
+            }
+            if (!g->casew && i != r)
+                for (uint32_t t = 0; t < n; t++)
+                    if (cod_head(c, t) == i && cod_rel_is(c, t, "case")) {
+                        g->casew = c->up[t];
+                        break;
+                    }
+            i = h;
+        }
+    }
+    return 0;
+}

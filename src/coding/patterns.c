@@ -1,0 +1,260 @@
+/*
+** patterns.c - matching a verb's TABARI / PETRARCH patterns in its sentence.
+**
+** A pattern is read linearly, as its authors wrote it: the elements after
+** the verb ('*', or the start when the pattern has no '*') are matched
+** forwards from the end of the verb phrase to the end of the verb's
+** subtree, the elements before it backwards from the verb to the start of
+** the sentence.  Words must occur in order; other words may come between
+** them (TABARI's sparse matching).  '$' and '+' take the next actor mention
+** in the direction of matching, '%' the next coordinated mention; '^' is
+** implied by the gaps; {a | b} alternatives take the first that matches;
+** &SYNSET words match any member phrase; PETRARCH-2 {NP} and (PP) brackets
+** group words and are read as their words.
+*/
+#include "coding.h"
+
+typedef struct pm_state {
+    const cod_sent *c;
+    cod_bind *bd;
+    uint32_t lo, hi;    /* tokens allowed: [lo, hi) */
+} pm_state;
+
+/* Members of synset &name matching at token q going forward (dir 1) or
+** ending at q going backward (dir -1): tokens covered, or 0. */
+static uint32_t synset_at(const pm_state *ps, const char *name, uint32_t q, int dir) {
+    const dict_builder *b = ps->c->b;
+    for (size_t i = 0; i < b->synsets.n; i++) {
+        const b_synset *sy = &DVEC_AT(&b->synsets, b_synset, i);
+        if (strcmp(sy->name, name) != 0) continue;
+        for (size_t k = 0; k < sy->nmembers; k++) {
+            const dict_phrase *p = &sy->members[k];
+            uint32_t len = (uint32_t)p->nwords;
+            uint32_t start = dir > 0 ? q : q + 1 - len;
+            if (len == 0 || (dir < 0 && q + 1 < len) || start < ps->lo || start + len > ps->hi)
+                continue;
+            uint32_t w = 0;
+            for (; w < len; w++)
+                if (!dict_word_matches(p->words[w], p->exact ? p->exact[w] : 0,
+                                       ps->c->up[start + w]))
+                    break;
+            if (w == len) return len;
+        }
+    }
+    return 0;
+}
+
+/* Next mention at or after q (dir 1) / ending at or before q (dir -1). */
+static uint32_t mention_from(const pm_state *ps, uint32_t q, int dir, int need_conj) {
+    const cod_sent *c = ps->c;
+    if (dir > 0) {
+        for (uint32_t k = 0; k < c->ng; k++) {
+            const cod_group *g = &c->g[k];
+            if (g->a < q || g->b > ps->hi) continue;
+            if (need_conj) {
+                int has = 0;
+                for (uint32_t j = 0; j < c->ng; j++)
+                    if (j != k && c->g[j].conj == g->conj) has = 1;
+                if (!has) continue;
+            }
+            return k;
+        }
+    } else {
+        for (uint32_t k = c->ng; k-- > 0;) {
+            const cod_group *g = &c->g[k];
+            if (g->b > q + 1 || g->a < ps->lo) continue;
+            return k;
+        }
+    }
+    return COD_NONE;
+}
+
+/* Match elements el[i..j) (forward from *pos, or backward from *pos when
+** dir < 0: *pos is then one past the last token still available).  Returns
+** 1 and advances *pos, or 0. */
+static int match_seq(pm_state *ps, const dict_elem *el, size_t i, size_t j, uint32_t *pos,
+                     int dir);
+
+/* Index one past the '}' closing the alternatives opened at el[i]. */
+static size_t alt_end(const dict_elem *el, size_t i, size_t n) {
+    int depth = 0;
+    for (size_t k = i; k < n; k++) {
+        if (el[k].kind == PE_ALT_OPEN) depth++;
+        if (el[k].kind == PE_ALT_CLOSE && --depth == 0) return k + 1;
+    }
+    return n;
+}
+
+static int match_one(pm_state *ps, const dict_elem *e, uint32_t *pos, int dir) {
+    const cod_sent *c = ps->c;
+    switch (e->kind) {
+    case PE_WORD:
+        if (dir > 0) {
+            for (uint32_t q = *pos; q < ps->hi; q++)
+                if (dict_word_matches(e->text, e->exact, c->up[q])) {
+                    *pos = q + 1;
+                    if (q + 1 > ps->bd->hi) ps->bd->hi = q + 1;
+                    return 1;
+                }
+        } else {
+            for (uint32_t q = *pos; q-- > ps->lo;)
+                if (dict_word_matches(e->text, e->exact, c->up[q])) {
+                    *pos = q;
+                    if (q < ps->bd->lo) ps->bd->lo = q;
+                    return 1;
+                }
+        }
+        return 0;
+    case PE_SYNSET:
+        if (dir > 0) {
+            for (uint32_t q = *pos; q < ps->hi; q++) {
+                uint32_t len = synset_at(ps, e->text, q, 1);
+                if (len) {
+                    *pos = q + len;
+                    if (*pos > ps->bd->hi) ps->bd->hi = *pos;
+                    return 1;
+                }
+            }
+        } else {
+            for (uint32_t q = *pos; q-- > ps->lo;) {
+                uint32_t len = synset_at(ps, e->text, q, -1);
+                if (len) {
+                    *pos = q + 1 - len;
+                    if (*pos < ps->bd->lo) ps->bd->lo = *pos;
+                    return 1;
+                }
+            }
+        }
+        return 0;
+    case PE_SOURCE:
+    case PE_TARGET:
+    case PE_COMPOUND: {
+        uint32_t k = dir > 0 ? mention_from(ps, *pos, 1, e->kind == PE_COMPOUND)
+                             : (*pos ? mention_from(ps, *pos - 1, -1, 0) : COD_NONE);
+        if (k == COD_NONE) return 0;
+        const cod_group *g = &c->g[k];
+        if (e->kind == PE_SOURCE) ps->bd->source = k;
+        else if (e->kind == PE_TARGET) ps->bd->target = k;
+        else ps->bd->compound = k;
+        *pos = dir > 0 ? g->b : g->a;
+        if (g->b > ps->bd->hi) ps->bd->hi = g->b;
+        if (g->a < ps->bd->lo) ps->bd->lo = g->a;
+        return 1;
+    }
+    default:
+        return 1;   /* '^', brackets of noun and prepositional phrases */
+    }
+}
+
+static int match_seq(pm_state *ps, const dict_elem *el, size_t i, size_t j, uint32_t *pos,
+                     int dir) {
+    if (dir > 0) {
+        for (size_t k = i; k < j;) {
+            if (el[k].kind == PE_ALT_OPEN) {
+                size_t end = alt_end(el, k, j);
+                /* alternatives: k+1 .. end-1 separated by PE_ALT_SEP */
+                size_t a = k + 1;
+                int ok = 0;
+                while (a < end) {
+                    size_t z = a;
+                    int depth = 0;
+                    while (z < end - 1 && !(depth == 0 && el[z].kind == PE_ALT_SEP)) {
+                        if (el[z].kind == PE_ALT_OPEN) depth++;
+                        if (el[z].kind == PE_ALT_CLOSE) depth--;
+                        z++;
+                    }
+                    uint32_t p2 = *pos;
+                    cod_bind save = *ps->bd;
+                    if (match_seq(ps, el, a, z, &p2, 1)) {
+                        *pos = p2;
+                        ok = 1;
+                        break;
+                    }
+                    *ps->bd = save;
+                    a = z + 1;
+                }
+                if (!ok) return 0;
+                k = end;
+                continue;
+            }
+            if (!match_one(ps, &el[k], pos, 1)) return 0;
+            k++;
+        }
+        return 1;
+    }
+    for (size_t k = j; k > i;) {
+        k--;
+        if (el[k].kind == PE_ALT_CLOSE) {
+            /* find the matching open, then try each alternative */
+            size_t open = k;
+            int depth = 0;
+            for (size_t q = k + 1; q-- > i;) {
+                if (el[q].kind == PE_ALT_CLOSE) depth++;
+                if (el[q].kind == PE_ALT_OPEN && --depth == 0) {
+                    open = q;
+                    break;
+                }
+            }
+            size_t a = open + 1;
+            int ok = 0;
+            while (a < k + 1) {
+                size_t z = a;
+                int d2 = 0;
+                while (z < k && !(d2 == 0 && el[z].kind == PE_ALT_SEP)) {
+                    if (el[z].kind == PE_ALT_OPEN) d2++;
+                    if (el[z].kind == PE_ALT_CLOSE) d2--;
+                    z++;
+                }
+                uint32_t p2 = *pos;
+                cod_bind save = *ps->bd;
+                if (match_seq(ps, el, a, z, &p2, -1)) {
+                    *pos = p2;
+                    ok = 1;
+                    break;
+                }
+                *ps->bd = save;
+                a = z + 1;
+            }
+            if (!ok) return 0;
+            k = open;
+            continue;
+        }
+        if (!match_one(ps, &el[k], pos, -1)) return 0;
+    }
+    return 1;
+}
+
+int cod_match_pattern(const cod_sent *c, const b_pattern *p, uint32_t v, uint32_t vend,
+                      cod_bind *bd) {
+    bd->source = bd->target = bd->compound = COD_NONE;
+    bd->lo = v;
+    bd->hi = vend;
+    size_t star = p->n;
+    for (size_t k = 0; k < p->n; k++)
+        if (p->el[k].kind == PE_VERB) {
+            star = k;
+            break;
+        }
+    size_t after = star == p->n ? 0 : star + 1;
+    if (star == p->n) star = 0;     /* no '*': the verb comes first */
+    pm_state ps = {c, bd, 0, c->n};
+    uint32_t pos = v;
+    if (star > 0 && !match_seq(&ps, p->el, 0, star, &pos, -1)) return 0;
+    ps.lo = vend;
+    ps.hi = c->sub_hi[v] + 1 > vend ? c->sub_hi[v] + 1 : vend;
+    pos = vend;
+    return match_seq(&ps, p->el, after, p->n, &pos, 1);
+}
+
+int cod_pattern_weight(const b_pattern *p) {
+    int w = 0;
+    for (size_t k = 0; k < p->n; k++) {
+        switch (p->el[k].kind) {
+        case PE_WORD: case PE_SYNSET: case PE_SOURCE: case PE_TARGET: case PE_COMPOUND:
+            w++;
+            break;
+        default: break;
+        }
+    }
+    return w;
+}
