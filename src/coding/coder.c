@@ -199,19 +199,44 @@ static uint32_t target_of(const cod_sent *c, uint32_t v, uint32_t src) {
 
 /* ------------------------------------------------------------ events */
 
+static int add_event1(cod_sent *c, uint32_t src, uint32_t tgt, const char *scode,
+                      const char *tcode, const char *code, uint32_t v, uint32_t vend,
+                      uint32_t flags, const char *rule);
+
+/* An actor code may name several actors ("FRO/BIL/SAM"): one event each. */
 static int add_event(cod_sent *c, uint32_t src, uint32_t tgt, const char *code, uint32_t v,
                      uint32_t vend, uint32_t flags, const char *rule) {
+    const char *sc = c->g[src].code, *tc = tgt == COD_NONE ? NULL : c->g[tgt].code;
+    for (const char *p = sc; p;) {
+        const char *pe = strchr(p, '/');
+        const char *s1 = pe ? arena_strndup(&c->s->arena, p, (size_t)(pe - p)) : p;
+        for (const char *q = tc; ; ) {
+            const char *qe = q ? strchr(q, '/') : NULL;
+            const char *t1 = qe ? arena_strndup(&c->s->arena, q, (size_t)(qe - q)) : q;
+            if (!s1 || (q && !t1)) return -1;
+            if (add_event1(c, src, tgt, s1, t1, code, v, vend, flags, rule) < 0) return -1;
+            if (!qe) break;
+            q = qe + 1;
+        }
+        p = pe ? pe + 1 : NULL;
+    }
+    return 0;
+}
+
+static int add_event1(cod_sent *c, uint32_t src, uint32_t tgt, const char *scode,
+                      const char *tcode, const char *code, uint32_t v, uint32_t vend,
+                      uint32_t flags, const char *rule) {
     dyad_session *s = c->s;
     const cod_group *gs = &c->g[src];
     const cod_group *gt = tgt == COD_NONE ? NULL : &c->g[tgt];
-    if (gt && !strcmp(gs->code, gt->code)) return 0;
+    if (gt && !strcmp(scode, tcode)) return 0;
     if (!gt && !s->e->opt.no_target_ok) return 0;
     /* one event per (source, target, code) per sentence */
     for (size_t i = s->events.n; i-- > 0;) {
         const dyad_event *e = &DVEC_AT(&s->events, dyad_event, i);
         if (e->sentence != c->index) break;
-        if (!strcmp(e->source, gs->code) && !strcmp(e->code, code) &&
-            ((!e->target && !gt) || (e->target && gt && !strcmp(e->target, gt->code))))
+        if (!strcmp(e->source, scode) && !strcmp(e->code, code) &&
+            ((!e->target && !gt) || (e->target && gt && !strcmp(e->target, tcode))))
             return 0;
     }
     dyad_event *e = dvec_push(&s->events, sizeof *e);
@@ -219,8 +244,8 @@ static int add_event(cod_sent *c, uint32_t src, uint32_t tgt, const char *code, 
     memset(e, 0, sizeof *e);
     const dyad_token *tk = c->se->tokens;
     e->sentence = (uint32_t)c->index;
-    e->source = gs->code;
-    e->target = gt ? gt->code : NULL;
+    e->source = scode;
+    e->target = gt ? tcode : NULL;
     e->code = code;
     e->date = c->st->date;
     e->source_start = tk[gs->a].start;
@@ -299,6 +324,16 @@ static const char *const MODAL_WORDS[] = {"COULD", "MIGHT", "MAY", "WOULD", "SHO
                                           NULL};
 static const char *const COND_WORDS[] = {"IF", "UNLESS", "WHETHER", NULL};
 
+/* Does pattern p name one of words? */
+static int pattern_has(const b_pattern *p, const char *const *words) {
+    if (!p) return 0;
+    for (size_t k = 0; k < p->n; k++)
+        if (p->el[k].kind == PE_WORD)
+            for (size_t j = 0; words[j]; j++)
+                if (!strcmp(p->el[k].text, words[j])) return 1;
+    return 0;
+}
+
 /* Governors whose code is the event when a verb depends on them. */
 static int governor_wins(int root) {
     return (root >= 2 && root <= 5) || (root >= 9 && root <= 13);
@@ -344,11 +379,13 @@ static int code_verb(cod_sent *c, const cod_verb *cv, uint8_t *suppressed) {
         trace(c, "  no event: code %s\n", code ? code : "none");
         return 0;
     }
-    if (child_word(c, v, "advmod", NEG_WORDS)) {
+    /* A pattern that spells out the negation or the modal decides itself. */
+    if (child_word(c, v, "advmod", NEG_WORDS) && !pattern_has(hit, NEG_WORDS)) {
         trace(c, "  no event: negated\n");
         return 0;
     }
-    if (child_word(c, v, "aux", MODAL_WORDS) || child_word(c, v, "mark", COND_WORDS)) {
+    if ((child_word(c, v, "aux", MODAL_WORDS) && !pattern_has(hit, MODAL_WORDS)) ||
+        child_word(c, v, "mark", COND_WORDS)) {
         trace(c, "  no event: modal or conditional\n");
         return 0;
     }
@@ -461,19 +498,32 @@ static int code_sentence(cod_sent *c) {
         for (char *p = u; *p; p++) *p = (char)toupper((unsigned char)*p);
         c->up[i] = u;
     }
-    /* Discards and verb forms. */
+    /* One dictionary pass: discards, verb forms, actors and agents. */
     int has_verb = 0;
+    dict_match *at = arena_alloc(ar, (n + 1) * sizeof *at);
+    if (!at) return -1;
+    unsigned mask = (1u << DICT_ACTORS) | (1u << DICT_AGENTS) | (1u << DICT_VERBS) |
+                    (1u << DICT_DISCARDS);
     for (uint32_t i = 0; i < n; i++) {
-        dict_match dm;
-        if (dict_longest(c->d, c->up + i, n - i, 1u << DICT_DISCARDS, c->date, &dm)) {
-            const b_discard *bd = &DVEC_AT(&c->b->discards, b_discard, dm.entry);
+        dict_match all[DICT_KIND_COUNT];
+        at[i].ntokens = 0;
+        unsigned char ch = (unsigned char)c->up[i][0];
+        if (ch < 0x80 && !isalnum(ch)) continue;
+        unsigned f = dict_longest_kinds(c->d, c->up + i, n - i, mask, c->date, all);
+        if (!f) continue;
+        if (f & (1u << DICT_DISCARDS)) {
+            const b_discard *bd = &DVEC_AT(&c->b->discards, b_discard, all[DICT_DISCARDS].entry);
             trace(c, "discard \"%s\"%s\n", c->up[i], bd->whole_story ? " (story)" : "");
             return bd->whole_story ? 1 : 0;
         }
-        if (!has_verb && dict_longest(c->d, c->up + i, n - i, 1u << DICT_VERBS, c->date, &dm))
-            has_verb = 1;
+        if (f & (1u << DICT_VERBS)) has_verb = 1;
+        int ka = (f & (1u << DICT_ACTORS)) ? DICT_ACTORS : -1;
+        if ((f & (1u << DICT_AGENTS)) &&
+            (ka < 0 || all[DICT_AGENTS].ntokens > all[DICT_ACTORS].ntokens))
+            ka = DICT_AGENTS;
+        if (ka >= 0) at[i] = all[ka];
     }
-    if (cod_scan(c) < 0) return -1;
+    if (cod_scan(c, at) < 0) return -1;
     int need = s->e->opt.no_target_ok ? 1 : 2;
     int gate = has_verb && c->nm >= (uint32_t)need;
     if (!gate && !c->trace) return 0;

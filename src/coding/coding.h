@@ -63,7 +63,7 @@ typedef struct cod_sent {
 } cod_sent;
 
 /* mentions.c */
-int  cod_scan(cod_sent *c);                 /* dictionary matches -> c->m */
+int  cod_scan(cod_sent *c, const dict_match *at);  /* dictionary matches -> c->m */
 int  cod_group_mentions(cod_sent *c);       /* parse -> c->g, ownership */
 int  cod_is_upos(const cod_sent *c, uint32_t i, const char *upos);
 int  cod_rel_is(const cod_sent *c, uint32_t i, const char *rel);  /* prefix match */

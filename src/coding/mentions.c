@@ -27,28 +27,25 @@ uint32_t cod_group_at(const cod_sent *c, uint32_t i) {
     return i < c->n ? c->group_of[i] : COD_NONE;
 }
 
-/* Greedy longest matches of actor and agent phrases, left to right. */
-int cod_scan(cod_sent *c) {
+/* Greedy longest matches of actor and agent phrases, left to right, from
+** at[i], the best actor or agent match starting at token i (ntokens 0:
+** none). */
+int cod_scan(cod_sent *c, const dict_match *at) {
     dyad_arena *ar = &c->s->arena;
     c->m = arena_alloc(ar, (c->n + 1) * sizeof *c->m);
     if (!c->m) return -1;
     c->nm = 0;
-    unsigned mask = (1u << DICT_ACTORS) | (1u << DICT_AGENTS);
     for (uint32_t i = 0; i < c->n;) {
-        dict_match dm;
-        if (!isalnum((unsigned char)c->up[i][0]) && (unsigned char)c->up[i][0] < 0x80) {
-            i++;
-            continue;
-        }
-        if (!dict_longest(c->d, c->up + i, c->n - i, mask, c->date, &dm) || !dm.code) {
+        const dict_match *dm = &at[i];
+        if (!dm->ntokens || !dm->code) {
             i++;
             continue;
         }
         cod_match *m = &c->m[c->nm++];
         m->a = i;
-        m->b = i + (uint32_t)dm.ntokens;
-        m->kind = (uint8_t)dm.kind;
-        m->code = dm.code;
+        m->b = i + (uint32_t)dm->ntokens;
+        m->kind = (uint8_t)dm->kind;
+        m->code = dm->code;
         i = m->b;
     }
     return 0;
@@ -107,7 +104,7 @@ static const char *compose(cod_sent *c, uint32_t first, uint32_t last, uint8_t *
     for (uint32_t k = first; k <= last; k++) {
         const cod_match *m = &c->m[k];
         if (m->kind != DICT_ACTORS) continue;
-        if (!best || strlen(m->code) >= strlen(best->code)) best = m;
+        if (!best || strlen(m->code) > strlen(best->code)) best = m;
     }
     char out[64];
     out[0] = 0;
@@ -120,8 +117,21 @@ static const char *compose(cod_sent *c, uint32_t first, uint32_t last, uint8_t *
     }
     /* A person's code already carries a sector: agents only add what it
     ** lacks.  A country adds every agent block. */
-    for (uint32_t k = first; k <= last; k++)
-        if (c->m[k].kind == DICT_AGENTS) add_blocks(out, sizeof out, c->m[k].code);
+    for (uint32_t k = first; k <= last; k++) {
+        const char *ag = c->m[k].code;
+        if (c->m[k].kind != DICT_AGENTS) continue;
+        size_t n = strlen(ag);
+        if (n > 1 && ag[n - 1] == '~' && ag[0] != '~' && n + strlen(out) < sizeof out) {
+            /* a prefix agent ("NGO~"): NGO + ARN */
+            char tmp[64];
+            size_t lo = strlen(out);
+            memcpy(tmp, out, lo + 1);
+            memcpy(out, ag, n - 1);
+            memcpy(out + n - 1, tmp, lo + 1);
+        } else {
+            add_blocks(out, sizeof out, ag);
+        }
+    }
     return arena_strndup(&c->s->arena, out, strlen(out));
 }
 
@@ -181,6 +191,16 @@ int cod_group_mentions(cod_sent *c) {
             if (c->m[j].b > b) b = c->m[j].b;
         }
         cod_group *g = &c->g[c->ng];
+        int has_actor = 0;
+        for (uint32_t j = k; j <= last; j++) has_actor |= c->m[j].kind == DICT_ACTORS;
+        if (!has_actor) {
+            /* a bare agent must be a noun: "diplomatic" is no diplomat */
+            uint32_t r = root_of[last];
+            if (!cod_is_upos(c, r, "NOUN") && !cod_is_upos(c, r, "PROPN")) {
+                k = last + 1;
+                continue;
+            }
+        }
         memset(g, 0, sizeof *g);
         g->a = a;
         g->b = b;

@@ -45,7 +45,8 @@ typedef enum dict_kind {
     DICT_ISSUES,      /* PETRARCH issues */
     DICT_OPTIONS,     /* TABARI .options */
     DICT_PROJECT,     /* TABARI .project (names the other files) */
-    DICT_CONFIG       /* PETRARCH .ini (names the other files) */
+    DICT_CONFIG,      /* PETRARCH .ini (names the other files) */
+    DICT_KIND_COUNT
 } dict_kind;
 
 const char *dict_kind_name(dict_kind k);
@@ -265,6 +266,11 @@ typedef struct dict_match {
 ** verbs).  Returns 1 and fills *m, or 0. */
 int dict_longest(const struct dyad_dict *d, const char *const *toks, size_t n, unsigned mask,
                  int32_t date, dict_match *m);
+
+/* The same for every kind in mask at once: out[kind] is filled for each
+** kind whose bit is set in the result. */
+unsigned dict_longest_kinds(const struct dyad_dict *d, const char *const *toks, size_t n,
+                            unsigned mask, int32_t date, dict_match out[DICT_KIND_COUNT]);
 
 /* Patterns of verb entry v, in file order: *first and the count; the k-th
 ** (first <= k < first + count) is pattern dict_pattern_at(d, k) of the

@@ -249,6 +249,13 @@ int dict_word_matches(const char *w, int exact, const char *t) {
 }
 #define word_matches dict_word_matches
 
+/* Do the words of p from the k0-th match toks[k0..p->nwords)? */
+static int phrase_matches_from(const dict_phrase *p, const char *const *toks, size_t k0) {
+    for (size_t k = k0; k < p->nwords; k++)
+        if (!word_matches(p->words[k], p->exact ? p->exact[k] : 0, toks[k])) return 0;
+    return 1;
+}
+
 /* Do the words of p match toks[0..p->nwords)? */
 static int phrase_matches(const dict_phrase *p, const char *const *toks) {
     for (size_t k = 0; k < p->nwords; k++)
@@ -350,33 +357,14 @@ static void emit_ref(dyad_buf *out, const dyad_dict *d, const ref *r, int32_t da
 static const dict_kind ref_dict_kind[] = {DICT_ACTORS, DICT_AGENTS, DICT_VERBS, DICT_VERBS,
                                           DICT_DISCARDS, DICT_ISSUES, DICT_VERBS};
 
-int dict_longest(const dyad_dict *d, const char *const *toks, size_t n, unsigned mask,
-                 int32_t date, dict_match *m) {
-    if (n == 0) return 0;
+/* Fill *m from index entry hit covering len tokens. */
+static void fill_match(const dyad_dict *d, const ref *hit, size_t len, int32_t date,
+                       dict_match *m) {
     const dict_builder *b = d->b;
-    size_t best = 0;
-    const ref *hit = NULL;
-    size_t len0 = strlen(toks[0]);
-    for (size_t l = 1; l <= len0; l++) {
-        const slot *s = find_slot(d, toks[0], l);
-        if (!s->word) continue;
-        for (uint32_t i = s->head; i != UINT32_MAX; i = d->refs[i].next) {
-            const ref *r = &d->refs[i];
-            if (r->kind == REF_SYNSET || !(mask & (1u << ref_dict_kind[r->kind]))) continue;
-            const dict_phrase *p = ref_phrase(b, r);
-            /* Longer wins; among equals the first found (lists run in
-            ** file order, actors before agents before verbs). */
-            if (p->nwords > n || (hit && p->nwords <= best)) continue;
-            if (!phrase_matches(p, toks)) continue;
-            best = p->nwords;
-            hit = r;
-        }
-    }
-    if (!hit) return 0;
     memset(m, 0, sizeof *m);
     m->kind = ref_dict_kind[hit->kind];
     m->entry = hit->entry;
-    m->ntokens = best;
+    m->ntokens = len;
     switch (hit->kind) {
     case REF_ACTOR: {
         const b_actor *a = &DVEC_AT(&b->actors, b_actor, hit->entry);
@@ -401,6 +389,54 @@ int dict_longest(const dyad_dict *d, const char *const *toks, size_t n, unsigned
         m->code = DVEC_AT(&b->issues, b_issue, hit->entry).code;
         m->src = DVEC_AT(&b->issues, b_issue, hit->entry).src;
     }
+}
+
+unsigned dict_longest_kinds(const dyad_dict *d, const char *const *toks, size_t n,
+                            unsigned mask, int32_t date, dict_match out[DICT_KIND_COUNT]) {
+    if (n == 0) return 0;
+    const dict_builder *b = d->b;
+    size_t best[DICT_KIND_COUNT] = {0};
+    const ref *hit[DICT_KIND_COUNT] = {NULL};
+    size_t len0 = strlen(toks[0]);
+    for (size_t l = 1; l <= len0; l++) {
+        const slot *s = find_slot(d, toks[0], l);
+        if (!s->word) continue;
+        for (uint32_t i = s->head; i != UINT32_MAX; i = d->refs[i].next) {
+            const ref *r = &d->refs[i];
+            if (r->kind == REF_SYNSET) continue;
+            dict_kind k = ref_dict_kind[r->kind];
+            if (!(mask & (1u << k))) continue;
+            const dict_phrase *p = ref_phrase(b, r);
+            /* Longer wins; among equals the first found (lists run in
+            ** file order, actors before agents before verbs). */
+            if (p->nwords > n || (hit[k] && p->nwords <= best[k])) continue;
+            /* the first word is toks[0]'s prefix of length l: its exactness
+            ** and the other words decide */
+            if (p->exact && p->exact[0] && toks[0][l] != 0) continue;
+            if (p->nwords > 1 && !phrase_matches_from(p, toks, 1)) continue;
+            best[k] = p->nwords;
+            hit[k] = r;
+        }
+    }
+    unsigned found = 0;
+    for (int k = 0; k < DICT_KIND_COUNT; k++)
+        if (hit[k]) {
+            fill_match(d, hit[k], best[k], date, &out[k]);
+            found |= 1u << k;
+        }
+    return found;
+}
+
+int dict_longest(const dyad_dict *d, const char *const *toks, size_t n, unsigned mask,
+                 int32_t date, dict_match *m) {
+    dict_match all[DICT_KIND_COUNT];
+    unsigned found = dict_longest_kinds(d, toks, n, mask, date, all);
+    if (!found) return 0;
+    /* the longest of the kinds; among equals actors, agents, verbs, ... */
+    int bestk = -1;
+    for (int k = 0; k < DICT_KIND_COUNT; k++)
+        if ((found & (1u << k)) && (bestk < 0 || all[k].ntokens > all[bestk].ntokens)) bestk = k;
+    *m = all[bestk];
     return 1;
 }
 
