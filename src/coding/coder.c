@@ -194,6 +194,18 @@ static uint32_t target_of(const cod_sent *c, uint32_t v, uint32_t src) {
             strncmp(g->via, "nsubj", 5) != 0 && strncmp(g->via, "csubj", 5) != 0)
             return g->conj;
     }
+    /* The parse gave the verb nothing: TABARI's reading, the first mention
+    ** after the verb before the next verb. */
+    uint32_t stop = c->n;
+    for (uint32_t t = v + 1; t < c->n; t++)
+        if (cod_is_upos(c, t, "VERB")) {
+            stop = t;
+            break;
+        }
+    for (uint32_t k = 0; k < c->ng; k++) {
+        const cod_group *g = &c->g[k];
+        if (g->a > v && g->b <= stop && g->conj != src) return g->conj;
+    }
     return COD_NONE;
 }
 
@@ -324,9 +336,16 @@ static const char *const MODAL_WORDS[] = {"COULD", "MIGHT", "MAY", "WOULD", "SHO
                                           NULL};
 static const char *const COND_WORDS[] = {"IF", "UNLESS", "WHETHER", NULL};
 
-/* Does pattern p name one of words? */
+/* Does pattern p name one of words, or words before the verb (where
+** negations and auxiliaries go: "&NEGATVAUXVRB * OVER EFFORTS")? */
 static int pattern_has(const b_pattern *p, const char *const *words) {
     if (!p) return 0;
+    for (size_t k = 0; k < p->n && p->el[k].kind != PE_VERB; k++)
+        if (p->el[k].kind == PE_WORD || p->el[k].kind == PE_SYNSET) {
+            int star = 0;
+            for (size_t j = k; j < p->n; j++) star |= p->el[j].kind == PE_VERB;
+            if (star) return 1;
+        }
     for (size_t k = 0; k < p->n; k++)
         if (p->el[k].kind == PE_WORD)
             for (size_t j = 0; words[j]; j++)

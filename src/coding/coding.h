@@ -39,6 +39,8 @@ typedef struct cod_group {
     const char *via;        /* relation of the path's last edge into owner */
     const char *casew;      /* preposition marking it ("BY", "WITH"), or NULL */
     int32_t     mention;    /* index in the session's mentions */
+    uint32_t    m0, m1;     /* its matches c->m[m0..m1] */
+    uint32_t    nagents;    /* agent matches among them */
 } cod_group;
 
 /* One sentence being coded. */

@@ -99,6 +99,9 @@ static void add_blocks(char *out, size_t cap, const char *ag) {
 /* The code of a mention from its matches m[first..last]: the most specific
 ** actor code (the longest; among equals the one nearest the head), then
 ** the agents' sector blocks. */
+static const char *compose_agents(cod_sent *c, char *out, size_t cap, uint32_t first,
+                                  uint32_t last);
+
 static const char *compose(cod_sent *c, uint32_t first, uint32_t last, uint8_t *kind) {
     const cod_match *best = NULL;
     for (uint32_t k = first; k <= last; k++) {
@@ -115,13 +118,26 @@ static const char *compose(cod_sent *c, uint32_t first, uint32_t last, uint8_t *
         snprintf(out, sizeof out, "---");
         *kind = DYAD_MEN_AGENT;
     }
-    /* A person's code already carries a sector: agents only add what it
-    ** lacks.  A country adds every agent block. */
+    return compose_agents(c, out, sizeof out, first, last);
+}
+
+/* g's own code with the agents of group r added. */
+static const char *compose_with(cod_sent *c, const cod_group *g, const cod_group *r) {
+    char out[64];
+    snprintf(out, sizeof out, "%s", g->code);
+    return compose_agents(c, out, sizeof out, r->m0, r->m1);
+}
+
+/* out (an actor code) with the agents among matches first..last added, as
+** an arena string.  A person's code already carries a sector: agents only
+** add what it lacks.  A country adds every agent block. */
+static const char *compose_agents(cod_sent *c, char *out, size_t cap, uint32_t first,
+                                  uint32_t last) {
     for (uint32_t k = first; k <= last; k++) {
         const char *ag = c->m[k].code;
         if (c->m[k].kind != DICT_AGENTS) continue;
         size_t n = strlen(ag);
-        if (n > 1 && ag[n - 1] == '~' && ag[0] != '~' && n + strlen(out) < sizeof out) {
+        if (n > 1 && ag[n - 1] == '~' && ag[0] != '~' && n + strlen(out) < cap) {
             /* a prefix agent ("NGO~"): NGO + ARN */
             char tmp[64];
             size_t lo = strlen(out);
@@ -129,7 +145,7 @@ static const char *compose(cod_sent *c, uint32_t first, uint32_t last, uint8_t *
             memcpy(out, ag, n - 1);
             memcpy(out + n - 1, tmp, lo + 1);
         } else {
-            add_blocks(out, sizeof out, ag);
+            add_blocks(out, cap, ag);
         }
     }
     return arena_strndup(&c->s->arena, out, strlen(out));
@@ -214,6 +230,10 @@ int cod_group_mentions(cod_sent *c) {
             }
         }
         g->code = compose(c, k, last, &g->kind);
+        g->m0 = k;
+        g->m1 = last;
+        g->nagents = 0;
+        for (uint32_t j = k; j <= last; j++) g->nagents += c->m[j].kind == DICT_AGENTS;
         if (!g->code) return -1;
         g->conj = c->ng;
         g->owner = COD_NONE;
@@ -235,9 +255,18 @@ int cod_group_mentions(cod_sent *c) {
         uint32_t i = r;
         for (int guard = 0; guard < 64; guard++) {
             uint32_t h = cod_head(c, i);
-            if (cod_rel_is(c, i, "conj") && h != COD_NONE && c->group_of[h] != COD_NONE &&
-                c->group_of[h] < k && !cod_is_upos(c, h, "VERB")) {
-                g->conj = c->g[c->group_of[h]].conj;
+            if ((cod_rel_is(c, i, "conj") || cod_rel_is(c, i, "appos")) && h != COD_NONE &&
+                c->group_of[h] != COD_NONE && c->group_of[h] < k &&
+                !cod_is_upos(c, h, "VERB")) {
+                cod_group *rg = &c->g[c->group_of[h]];
+                /* "Lawmakers in Fornost and Gondor": coordinated with the
+                ** actor inside an agent's phrase, it shares the agents */
+                if (h != rg->root && g->kind == DYAD_MEN_ACTOR && rg->nagents && !g->nagents) {
+                    const char *code = compose_with(c, g, rg);
+                    if (!code) return -1;
+                    g->code = code;
+                }
+                g->conj = rg->conj;
                 g->owner = c->g[g->conj].owner;
                 g->via = c->g[g->conj].via;
                 if (!g->casew) g->casew = c->g[g->conj].casew;
