@@ -47,6 +47,7 @@ typedef struct cod_verb {
     dict_src src;
     const char *code;       /* verb default code */
     int      depth;         /* depth in the parse tree */
+    int      linear;        /* found by form only: roles by position */
 } cod_verb;
 
 /* Session-lifetime working memory: pattern order per verb entry. */
@@ -176,6 +177,8 @@ static uint32_t subject_of(const cod_sent *c, uint32_t v, int depth, int *inferr
     return COD_NONE;
 }
 
+static uint32_t linear_target(const cod_sent *c, uint32_t v, uint32_t src);
+
 /* Default target of v: object, else the first mention of its clause after
 ** it, else one before it that is not the source. */
 static uint32_t target_of(const cod_sent *c, uint32_t v, uint32_t src) {
@@ -194,8 +197,11 @@ static uint32_t target_of(const cod_sent *c, uint32_t v, uint32_t src) {
             strncmp(g->via, "nsubj", 5) != 0 && strncmp(g->via, "csubj", 5) != 0)
             return g->conj;
     }
-    /* The parse gave the verb nothing: TABARI's reading, the first mention
-    ** after the verb before the next verb. */
+    return linear_target(c, v, src);
+}
+
+/* TABARI's target: the first mention after the verb before the next verb. */
+static uint32_t linear_target(const cod_sent *c, uint32_t v, uint32_t src) {
     uint32_t stop = c->n;
     for (uint32_t t = v + 1; t < c->n; t++)
         if (cod_is_upos(c, t, "VERB")) {
@@ -205,6 +211,19 @@ static uint32_t target_of(const cod_sent *c, uint32_t v, uint32_t src) {
     for (uint32_t k = 0; k < c->ng; k++) {
         const cod_group *g = &c->g[k];
         if (g->a > v && g->b <= stop && g->conj != src) return g->conj;
+    }
+    return COD_NONE;
+}
+
+/* TABARI's source: the nearest mention before the verb with no verb
+** between them. */
+static uint32_t linear_source(const cod_sent *c, uint32_t v) {
+    for (uint32_t k = c->ng; k-- > 0;) {
+        const cod_group *g = &c->g[k];
+        if (g->b > v) continue;
+        for (uint32_t t = g->b; t < v; t++)
+            if (cod_is_upos(c, t, "VERB")) return COD_NONE;
+        return g->conj;
     }
     return COD_NONE;
 }
@@ -328,6 +347,7 @@ static int find_verb(cod_sent *c, uint32_t v, cod_verb *cv) {
     int depth = 0;
     for (uint32_t h = cod_head(c, v); h != COD_NONE && depth < 64; h = cod_head(c, h)) depth++;
     cv->depth = depth;
+    cv->linear = 0;
     return 1;
 }
 
@@ -420,11 +440,13 @@ static int code_verb(cod_sent *c, const cod_verb *cv, uint8_t *suppressed) {
                     src = c->g[k].conj;
             if (tgt == COD_NONE) tgt = owned(c, v, "nsubj", COD_NONE);
         } else {
-            src = subject_of(c, v, 0, &inferred);
+            src = cv->linear ? COD_NONE : subject_of(c, v, 0, &inferred);
+            if (src == COD_NONE && cv->linear) src = linear_source(c, v);
         }
     }
     if (src != COD_NONE) src = c->g[src].conj;
-    if (tgt == COD_NONE && !passive) tgt = target_of(c, v, src);
+    if (tgt == COD_NONE && !passive) tgt = cv->linear ? linear_target(c, v, src)
+                                                      : target_of(c, v, src);
     if (src == COD_NONE) {
         trace(c, "  no event: no source\n");
         return 0;
@@ -573,6 +595,23 @@ static int code_sentence(cod_sent *c) {
     uint32_t nv = 0;
     for (uint32_t v = 0; v < n; v++)
         if (cod_is_upos(c, v, "VERB") && find_verb(c, v, &verbs[nv])) nv++;
+    if (nv == 0 && c->ng > 0) {
+        /* The tagger found no dictionary verb ("imposed" read as an
+        ** adjective): TABARI's reading, the first verb form after the
+        ** first mention, outside mentions and not after a determiner. */
+        for (uint32_t v = c->g[0].b; v < n; v++) {
+            if (c->group_of[v] != COD_NONE || (v > 0 && cod_is_upos(c, v - 1, "DET")) ||
+                !(cod_is_upos(c, v, "ADJ") || cod_is_upos(c, v, "NOUN") ||
+                  cod_is_upos(c, v, "PROPN") || cod_is_upos(c, v, "VERB")))
+                continue;
+            if (find_verb(c, v, &verbs[0])) {
+                verbs[0].linear = 1;
+                nv = 1;
+                trace(c, "verb %s found by its form only\n", c->up[v]);
+                break;
+            }
+        }
+    }
     qsort(verbs, nv, sizeof *verbs, cmp_depth);
     size_t before = s->events.n;
     for (uint32_t k = 0; k < nv; k++) {
