@@ -7,7 +7,8 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: dyad code [--per-story] [--date YYYY-MM-DD] [--dict CONFIG] [FILE...]\n"
+    "usage: dyad code [--per-story] [--format jsonl|tsv] [--date YYYY-MM-DD] [--dict CONFIG]\n"
+    "                 [FILE...]\n"
     "\n"
     "Codes the stories of each FILE (none or '-': standard input) into events.\n"
     "Inputs: JSONL (.jsonl, or a first byte '{'), plain-text articles, TABARI\n"
@@ -15,6 +16,9 @@ static const char usage[] =
     "\n"
     "  --per-story        one JSON line per story, in input order, with its events\n"
     "                     (default: one JSON line per event)\n"
+    "  --format tsv       one tab-separated line per event: story id, sentence,\n"
+    "                     date, source, target (\"-\" when none), code, source text,\n"
+    "                     verb text, target text (default: jsonl)\n"
     "  --date YYYY-MM-DD  date of plain-text articles, and of stories without one\n"
     "  --dict CONFIG      dictionary set: a PETRARCH .ini or TABARI .project\n"
     "  --help             this help\n"
@@ -24,7 +28,34 @@ static const char usage[] =
 typedef struct code_ctx {
     dyad_session *s;
     int per_story;
+    int tsv;
 } code_ctx;
+
+/* A span of story text on one line: tabs and newlines become spaces. */
+static void tsv_text(const dyad_story *st, uint32_t a, uint32_t b) {
+    for (uint32_t i = a; i < b && i < st->text_len; i++) {
+        char ch = st->text[i];
+        putchar(ch == '\t' || ch == '\n' || ch == '\r' ? ' ' : ch);
+    }
+}
+
+static int write_tsv(const dyad_session *s, const dyad_story *st) {
+    for (size_t i = 0; i < dyad_session_event_count(s); i++) {
+        const dyad_event *e = dyad_session_event(s, i);
+        char date[11];
+        printf("%s\t%u\t%s\t%s\t%s\t%s\t", st->id, e->sentence,
+               e->date.year ? dyad_date_format(e->date, date) : "-", e->source,
+               e->target ? e->target : "-", e->code);
+        tsv_text(st, e->source_start, e->source_end);
+        putchar('\t');
+        tsv_text(st, e->verb_start, e->verb_end);
+        putchar('\t');
+        if (e->target) tsv_text(st, e->target_start, e->target_end);
+        else putchar('-');
+        putchar('\n');
+    }
+    return ferror(stdout) ? -1 : 0;
+}
 
 static int on_story(void *p, const dyad_story *st) {
     code_ctx *c = p;
@@ -39,6 +70,7 @@ static int on_story(void *p, const dyad_story *st) {
     }
     for (size_t i = 0; i < dyad_session_warning_count(c->s); i++)
         fprintf(stderr, "dyad: warning: %s\n", dyad_session_warning(c->s, i));
+    if (c->tsv) return st->status == DYAD_OK ? write_tsv(c->s, st) : 0;
     size_t n;
     const char *out = dyad_session_format(c->s, st, c->per_story ? DYAD_OUT_STORY : DYAD_OUT_EVENTS, &n);
     if (!out) {
@@ -68,19 +100,32 @@ int cmd_code(int argc, char **argv) {
     dyad_engine_options eopt;
     memset(&ropt, 0, sizeof ropt);
     memset(&eopt, 0, sizeof eopt);
-    code_ctx c = {NULL, 0};
+    code_ctx c = {NULL, 0, 0};
+    const char *format = NULL;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0;
     if (!files) return EXIT_USAGE;
     const cli_opt opts[] = {
         {"--per-story", &c.per_story, NULL},
         {"--dict", NULL, &eopt.dict_config},
+        {"--format", NULL, &format},
         {NULL, NULL, NULL},
     };
     int k = cli_parse("code", usage, argc, argv, opts, &ropt, files, &nfiles);
     if (k) {
         free(files);
         return k == 1 ? 0 : k;
+    }
+    if (format && strcmp(format, "jsonl") != 0 && strcmp(format, "tsv") != 0) {
+        fprintf(stderr, "dyad code: unknown --format '%s' (jsonl or tsv)\n", format);
+        free(files);
+        return EXIT_USAGE;
+    }
+    c.tsv = format && !strcmp(format, "tsv");
+    if (c.tsv && c.per_story) {
+        fprintf(stderr, "dyad code: --per-story writes JSON lines; it does not go with --format tsv\n");
+        free(files);
+        return EXIT_USAGE;
     }
     eopt.data_dir = cli_data_dir();
     dyad_engine *e;

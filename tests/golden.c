@@ -223,6 +223,7 @@ static Case *g_cases;
 static int g_ncases, g_capcases;
 static int g_failed, g_passed;
 static int g_verbose;
+static char g_root[PATH_MAX];  /* directory the runner started in */
 static double g_timeout = 20.0;
 
 /* Parser state for one file. */
@@ -797,6 +798,14 @@ static int run_case(const Case *c, const char *binary) {
     argv[0] = xstrndup(slash ? slash + 1 : binary, strlen(slash ? slash + 1 : binary));
     argv[nargs + 1] = xstrndup(arg, strlen(arg));
     argv[nargs + 2] = NULL;
+    /* "@/path" in %%ARGS names a file of the repository (the runner's
+    ** directory): the child runs elsewhere. */
+    for (int k = 1; k <= nargs; k++)
+        if (argv[k][0] == '@' && argv[k][1] == '/') {
+            char *abs = xjoin(g_root, "/", argv[k] + 2);
+            free(argv[k]);
+            argv[k] = abs;
+        }
 
     Run r;
     run_child(binary, argv, dir, &r);
@@ -898,6 +907,10 @@ int main(int argc, char **argv) {
     if (argc - i < 2) usage();
     /* The child runs in a temporary directory: make the path absolute. */
     char *binary, cwd[PATH_MAX];
+    if (getcwd(g_root, sizeof g_root) == NULL) {
+        fprintf(stderr, "golden: getcwd: %s\n", strerror(errno));
+        return 2;
+    }
     if (argv[i][0] == '/') binary = xjoin(argv[i], "", "");
     else if (getcwd(cwd, sizeof cwd)) binary = xjoin(cwd, "/", argv[i]);
     else {

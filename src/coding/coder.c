@@ -20,10 +20,11 @@
 **               subject the target.
 **   Structure   a verb under a coded verb through xcomp ("pledged to lift",
 **               "appealed ... not to ease") is not coded when the governor
-**               expresses intent, appeal, demand, disapproval, rejection or
-**               threat (CAMEO roots 02-05, 09-13) - the governor is the
-**               event; under any other governor ("agreed to restore") the
-**               embedded verb is the event, with the governor's subject.
+**               appeals, expresses intent, demands, disapproves, rejects or
+**               threatens (CAMEO roots 02, 03, 10-13) - the governor is the
+**               event; under an implicative verb ("agreed to restore") or
+**               any other governor the embedded verb is the event, with the
+**               governor's subject.
 **               Words a governor's pattern consumed are not coded again.
 **   Modality    negated verbs, verbs with could/might/may/would/should/must
 **               and conditional clauses ("if ...") code nothing.
@@ -40,6 +41,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 
 typedef struct cod_verb {
     uint32_t v, vend;       /* verb phrase tokens [v, vend) */
@@ -197,6 +199,17 @@ static uint32_t target_of(const cod_sent *c, uint32_t v, uint32_t src) {
             strncmp(g->via, "nsubj", 5) != 0 && strncmp(g->via, "csubj", 5) != 0)
             return g->conj;
     }
+    /* A governor coded for its embedded verb ("pledged to lift sanctions on
+    ** Russia"): that verb's object or first mention after it. */
+    for (uint32_t t = v + 1; t < c->n; t++)
+        if (cod_head(c, t) == v && cod_rel_is(c, t, "xcomp"))
+            for (uint32_t k = 0; k < c->ng; k++) {
+                const cod_group *g = &c->g[k];
+                if (g->owner == t && g->a > t && g->conj != src && g->via &&
+                    strncmp(g->via, "nsubj", 5) != 0)
+                    return g->conj;
+            }
+    /* The parse gave the verb nothing: TABARI's reading. */
     return linear_target(c, v, src);
 }
 
@@ -373,9 +386,24 @@ static int pattern_has(const b_pattern *p, const char *const *words) {
     return 0;
 }
 
-/* Governors whose code is the event when a verb depends on them. */
-static int governor_wins(int root) {
-    return (root >= 2 && root <= 5) || (root >= 9 && root <= 13);
+/* Governors whose code is the event when a verb depends on them: appeals
+** (02), intentions (03), demands, disapproval, rejections and threats
+** (10-13) - "pledged to lift", "appealed not to ease", "threatened to
+** strike" are not the lifting, easing or strike.  Implicative verbs
+** ("agreed to restore", "decided to", "began to") let the embedded verb be
+** the event whatever their code. */
+static const char *const IMPLICATIVE[] = {"AGREE", "DECIDE", "MANAGE", "BEGIN", "START",
+                                          "CONTINUE", "RESUME", "MOVE", NULL};
+
+static int is_implicative(const cod_sent *c, uint32_t v) {
+    for (size_t k = 0; IMPLICATIVE[k]; k++)
+        if (!strcasecmp(c->sy[v].lemma, IMPLICATIVE[k])) return 1;
+    return 0;
+}
+
+static int governor_wins(const cod_sent *c, uint32_t v, int root) {
+    if (is_implicative(c, v)) return 0;
+    return root == 2 || root == 3 || (root >= 10 && root <= 13);
 }
 
 static int code_verb(cod_sent *c, const cod_verb *cv, uint8_t *suppressed) {
@@ -392,7 +420,7 @@ static int code_verb(cod_sent *c, const cod_verb *cv, uint8_t *suppressed) {
         if (p->flags & DP_TIME) continue;
         if ((p->flags & DP_PASSIVE) && !passive) continue;
         cod_bind b2;
-        if (cod_match_pattern(c, p, v, cv->vend, &b2)) {
+        if (cod_match_pattern(c, p, v, cv->vend, cv->linear, &b2)) {
             /* a bare "*" pattern is the verb's default: prefer real ones */
             hit = p;
             bd = b2;
@@ -411,12 +439,20 @@ static int code_verb(cod_sent *c, const cod_verb *cv, uint8_t *suppressed) {
     for (uint32_t t = 0; t < c->n; t++) {
         if (t == v || !cod_is_upos(c, t, "VERB")) continue;
         int in_pattern = hit && t >= bd.lo && t < bd.hi && cod_pattern_weight(hit) > 0;
-        int dep = cod_head(c, t) == v && cod_rel_is(c, t, "xcomp") && governor_wins(root);
+        int dep = cod_head(c, t) == v && cod_rel_is(c, t, "xcomp") && governor_wins(c, v, root);
         if (in_pattern || dep) suppressed[t] = 1;
     }
     if (!code_usable(code)) {
         trace(c, "  no event: code %s\n", code ? code : "none");
         return 0;
+    }
+    if (!governor_wins(c, v, root) && root >= 0) {
+        for (uint32_t t = v + 1; t < c->n; t++)
+            if (cod_head(c, t) == v && cod_rel_is(c, t, "xcomp") && cod_is_upos(c, t, "VERB") &&
+                (!hit || cod_pattern_weight(hit) == 0) && is_implicative(c, v)) {
+                trace(c, "  no event: the embedded verb is the event\n");
+                return 0;
+            }
     }
     /* A pattern that spells out the negation or the modal decides itself. */
     if (child_word(c, v, "advmod", NEG_WORDS) && !pattern_has(hit, NEG_WORDS)) {

@@ -80,10 +80,11 @@ typedef struct cod_bind {
     uint32_t lo, hi;            /* tokens the pattern covered */
 } cod_bind;
 
-/* Match pattern p (pattern index in the builder) for verb token v whose
-** verb phrase covers [v, vend).  Returns 1 and fills *bd, or 0. */
+/* Match pattern p for verb token v whose verb phrase covers [v, vend);
+** linear: the parse is not trusted for this verb (search to the sentence's
+** end).  Returns 1 and fills *bd, or 0. */
 int cod_match_pattern(const cod_sent *c, const b_pattern *p, uint32_t v, uint32_t vend,
-                      cod_bind *bd);
+                      int linear, cod_bind *bd);
 /* Specificity of a pattern: literal words, synsets and actor slots. */
 int cod_pattern_weight(const b_pattern *p);
 

@@ -291,5 +291,23 @@ int cod_group_mentions(cod_sent *c) {
             i = h;
         }
     }
+    /* "X and Y", "X, Y and Z" the parse left apart: mentions separated only
+    ** by commas, "and" and determiners are coordinated (TABARI's compounds). */
+    for (uint32_t k = 1; k < c->ng; k++) {
+        cod_group *g = &c->g[k], *p = &c->g[k - 1];
+        if (g->conj != k) continue;
+        int sep = 0, other = 0;
+        for (uint32_t t = p->b; t < g->a; t++) {
+            if (!strcmp(c->up[t], "AND") || !strcmp(c->up[t], ",")) sep = 1;
+            else if (!cod_is_upos(c, t, "DET")) other = 1;
+        }
+        if (!sep || other || p->conj == k) continue;
+        if (g->owner != COD_NONE && p->owner != COD_NONE && g->owner != c->g[p->conj].owner &&
+            !(g->via && !strncmp(g->via, "conj", 4)))
+            continue;
+        g->conj = p->conj;
+        g->owner = c->g[p->conj].owner;
+        g->via = c->g[p->conj].via;
+    }
     return 0;
 }

@@ -4,7 +4,7 @@
 ** A pattern is read linearly, as its authors wrote it: the elements after
 ** the verb ('*', or the start when the pattern has no '*') are matched
 ** forwards from the end of the verb phrase to the end of the verb's
-** subtree, the elements before it backwards from the verb to the start of
+** subtree (of the sentence for a verb found by its form only), the elements before it backwards from the verb to the start of
 ** the sentence.  Words must occur in order; other words may come between
 ** them (TABARI's sparse matching).  '$' and '+' take the next actor mention
 ** in the direction of matching, '%' the next coordinated mention; '^' is
@@ -225,7 +225,7 @@ static int match_seq(pm_state *ps, const dict_elem *el, size_t i, size_t j, uint
 }
 
 int cod_match_pattern(const cod_sent *c, const b_pattern *p, uint32_t v, uint32_t vend,
-                      cod_bind *bd) {
+                      int linear, cod_bind *bd) {
     bd->source = bd->target = bd->compound = COD_NONE;
     bd->lo = v;
     bd->hi = vend;
@@ -241,7 +241,7 @@ int cod_match_pattern(const cod_sent *c, const b_pattern *p, uint32_t v, uint32_
     uint32_t pos = v;
     if (star > 0 && !match_seq(&ps, p->el, 0, star, &pos, -1)) return 0;
     ps.lo = vend;
-    ps.hi = c->sub_hi[v] + 1 > vend ? c->sub_hi[v] + 1 : vend;
+    ps.hi = linear ? c->n : c->sub_hi[v] + 1 > vend ? c->sub_hi[v] + 1 : vend;
     pos = vend;
     return match_seq(&ps, p->el, after, p->n, &pos, 1);
 }
