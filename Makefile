@@ -1,4 +1,4 @@
-# dyad - plain Makefile.  Targets: all (build/dyad), test, bench, install,
+# dyad - plain Makefile.  Targets: all (build/dyad), test, bench, eval, install,
 # sanitize (tests under AddressSanitizer + UBSan), fuzz (libFuzzer target),
 # clean.
 
@@ -81,6 +81,21 @@ fuzz-run: fuzz
 bench: $(BUILD)/dyad
 	@sh bench/bench.sh $(BUILD)/dyad
 
+# Accuracy on the development gold sets (EVALUATION.md; needs ../shared):
+# `dyad eval` on every gold-dev file once per entry of EVAL_DICTS, a
+# dictionary config, or "builtin" for the built-in set (no --dict).
+SHARED     ?= ../shared
+GOLD_DEV   := $(SHARED)/data/gold-dev
+EVAL_DICTS ?= $(SHARED)/data/reference-dicts/PETR1_config.ini \
+              $(SHARED)/data/reference-dicts/PETR_config.ini
+eval: $(BUILD)/dyad
+	@if [ ! -d $(GOLD_DEV) ]; then echo "eval: skipped: $(GOLD_DEV) is absent"; exit 0; fi; \
+	st=0; for d in $(EVAL_DICTS); do \
+	  echo "### dictionaries: $$d"; \
+	  if [ "$$d" = builtin ]; then opt=""; else opt="--dict $$d"; fi; \
+	  $(BUILD)/dyad eval $$opt $(GOLD_DEV)/*.jsonl || st=1; \
+	done; exit $$st
+
 install: $(BUILD)/dyad $(BUILD)/libdyad.a
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
@@ -96,5 +111,5 @@ install: $(BUILD)/dyad $(BUILD)/libdyad.a
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all test sanitize fuzz fuzz-run bench install clean
+.PHONY: all test sanitize fuzz fuzz-run bench eval install clean
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

@@ -126,6 +126,17 @@ code_secs=$secs code_rss=$rss_kb
 note code "dyad code --per-story"
 [ "$rc" -le 1 ] || code_secs='' code_rss=''
 
+# The coder with the PETRARCH-2 dictionary set (CAMEO.2.0, Phoenix actors),
+# when ../shared has it: the end-to-end figure issue 5 asks for.
+petr2=$(dirname "$corpus")/../reference-dicts/PETR_config.ini
+petr_secs='' petr_rss=''
+if [ -f "$petr2" ]; then
+    run petr "$dyad" code --per-story --dict "$petr2" "$file"
+    petr_secs=$secs petr_rss=$rss_kb
+    note petr "dyad code --dict PETR_config.ini"
+    [ "$rc" -le 1 ] || petr_secs='' petr_rss=''
+fi
+
 # -- the stats line ----------------------------------------------------------
 stats=$(grep '^stats: ' "$tmp/sent.err" 2>/dev/null | tail -n 1)
 stat() {
@@ -157,13 +168,14 @@ awk -v fb="$file_bytes" -v tb="$s_text_bytes" -v st="$stories" -v se="$s_sentenc
     -v wc_s="$wc_secs" -v wc_r="$wc_rss" \
     -v tl_s="$s_seconds_text" -v tl_r="$s_rss" \
     -v sn_s="$sent_secs" -v sn_r="$sent_rss" \
-    -v cd_s="$code_secs" -v cd_r="$code_rss" 'BEGIN {
+    -v cd_s="$code_secs" -v cd_r="$code_rss" -v pt_s="$petr_secs" -v pt_r="$petr_rss" 'BEGIN {
     fmt = "%-16s %9s %11s %11s %11s %13s %10s\n"
     printf fmt, "", "seconds", "MB/s file", "MB/s text", "stories/s", "sentences/s", "peak RSS"
     row("wc -w (floor)", wc_s, fb, "", st, "", wc_r)
     row("text layer", tl_s, fb, tb, st, se, tl_r)
     row("dyad sentences", sn_s, fb, tb, st, se, sn_r)
     row("dyad code", cd_s, fb, tb, st, se, cd_r)
+    if (pt_s != "") row("code PETR2 dict", pt_s, fb, tb, st, se, pt_r)
 }
 function rate(x, s, scale) {
     if (x == "" || s == "" || s + 0 <= 0) return "n/a"

@@ -133,6 +133,16 @@ typedef struct dyad_story {
     const char *expected;       /* expected coding carried by test-suite
                                 ** records (TABARI comment, PETRARCH
                                 ** <EventCoding> lines), or NULL */
+    const char *category;       /* test-suite record category: the PETRARCH
+                                ** "category" attribute, or NULL */
+    int         valid;          /* test-suite record: 1 valid="true" (or
+                                ** UD-PETRARCH evaluate="true"), 0 "false"
+                                ** (any other value), -1 no such attribute */
+    const char *directives;     /* control markup of a PETRARCH validation
+                                ** file met after the previous <Sentence>
+                                ** and inside this one: <Environment>
+                                ** blocks and <Config>, <Skip>, <Stop>
+                                ** elements, raw, one per line; or NULL */
     const char *source;         /* input file name ("-" for stdin) */
     uint64_t    line;           /* line in the (decompressed) input where the
                                 ** story starts, 1-based */

@@ -1,7 +1,9 @@
 #!/bin/sh
 # tests/run.sh - the whole test suite: unit tests, golden files, robustness
-# checks.  Each part ends with "N passed, N failed"; this script sums them
-# and prints the total as its last line.  Exit status 1 when anything failed.
+# checks, `dyad validate` on its own small suites (tests/validate) and on
+# the peers' suites (tests/conformance.sh).  Each part ends with "N passed,
+# N failed"; this script sums them and prints the total as its last line.
+# Exit status 1 when anything failed.
 BUILD=${BUILD:-build}
 DYAD=$BUILD/dyad
 total_pass=0
@@ -36,6 +38,9 @@ part unit "$BUILD/unit"
 part golden "$BUILD/golden" "$(pwd)/$DYAD" tests/golden/*.test
 part robust sh tests/robust.sh "$DYAD"
 part parses sh tests/parse_check.sh "$DYAD"
+part eval sh tests/eval.sh "$DYAD"
+part validate sh tests/validate/run.sh "$DYAD"
+part conformance sh tests/conformance.sh "$DYAD"
 
 echo "== total"
 echo "$total_pass passed, $total_fail failed"

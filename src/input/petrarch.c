@@ -21,12 +21,19 @@
 ** quote.
 **
 ** Story fields: id = the "id" attribute (entities decoded); date = the
-** "date" attribute as YYYYMMDD or YYYY-MM-DD; text = the <Text> content with
+** "date" attribute as YYYYMMDD or YYYY-MM-DD; category = the "category"
+** attribute (entities decoded; NULL when absent); valid = 1 when the "valid"
+** attribute (UD-PETRARCH: "evaluate") is "true" in any case, 0 for another
+** value, -1 when there is none; text = the <Text> content with
 ** entities (&amp; &lt; &gt; &quot; &apos; &#N; &#xH;) and CDATA decoded and
 ** surrounding whitespace trimmed, in r->text; one BODY segment over it;
 ** single_sentence = 1; expected = the raw <EventCoding .../> elements of
 ** the sentence, one per line (NULL when there are none; commented-out ones
-** do not count); line = the line of "<Sentence".
+** do not count); directives = the raw control elements of validation files
+** (<Environment>...</Environment>, <Config .../>, <Skip>, <Stop>, each with
+** its end tag when one follows) met since the previous <Sentence> ended and
+** inside this one, one per line (NULL when none); line = the line of
+** "<Sentence".
 **
 ** Problems: a missing or unreadable date is a warning (null date, story
 ** OK).  A sentence without <Text>, with an unclosed <Text>, with empty text
@@ -40,6 +47,7 @@
 #include "input.h"
 
 #include <limits.h>
+#include <strings.h>
 
 /* Named entities; ORDER does not matter. */
 static const struct {
@@ -224,6 +232,8 @@ static char *px_arena_decode(dyad_reader *r, const char *z, size_t n) {
 typedef struct px_sentence {
     size_t id_b, id_e;          /* "id" value; id_e == 0: none */
     size_t date_b, date_e;      /* "date" value; date_e == 0: none */
+    size_t cat_b, cat_e;        /* "category" value; cat_e == 0: none */
+    size_t valid_b, valid_e;    /* "valid" or "evaluate" value; valid_e == 0: none */
     size_t text_b, text_e;      /* <Text> content */
     int    have_text;           /* a <Text> element was seen */
     int    text_closed;         /* ... and closed */
@@ -232,6 +242,11 @@ typedef struct px_sentence {
     int    closed;              /* </Sentence> was found */
     size_t end;                 /* index after the element */
 } px_sentence;
+
+/* Is the attribute name z[nb, ne) name? */
+static int px_name_is(const char *z, size_t nb, size_t ne, const char *name) {
+    return ne - nb == strlen(name) && memcmp(z + nb, name, ne - nb) == 0;
+}
 
 /* Read the attributes of the start tag at i ("<Sentence").  Returns the
 ** index after the tag. */
@@ -256,20 +271,25 @@ static size_t px_start_tag(const dyad_reader *r, size_t i, px_sentence *s) {
         while (j < n && z[j] != q && z[j] != '<') j++;
         if (j >= n || z[j] != q) { s->bad_tag = 1; return px_past_gt(r, j); }
         size_t ve = j++;
-        if (ne - nb == 2 && memcmp(z + nb, "id", 2) == 0) { s->id_b = vb; s->id_e = ve; }
-        if (ne - nb == 4 && memcmp(z + nb, "date", 4) == 0) { s->date_b = vb; s->date_e = ve; }
+        if (px_name_is(z, nb, ne, "id")) { s->id_b = vb; s->id_e = ve; }
+        if (px_name_is(z, nb, ne, "date")) { s->date_b = vb; s->date_e = ve; }
+        if (px_name_is(z, nb, ne, "category")) { s->cat_b = vb; s->cat_e = ve; }
+        if (px_name_is(z, nb, ne, "valid") || px_name_is(z, nb, ne, "evaluate")) {
+            s->valid_b = vb;
+            s->valid_e = ve;
+        }
     }
 }
 
-/* Append the raw element at [b, e) to story.expected. */
-static void px_add_expected(dyad_reader *r, size_t b, size_t e) {
-    dyad_story *st = &r->story;
+/* Append the raw element at [b, e) to *field (story.expected or
+** story.directives), one element per line. */
+static void px_add_line(dyad_reader *r, const char **field, size_t b, size_t e) {
     if (e - b > INT_MAX / 2) return;
     const char *z = r->all + b;
-    if (!st->expected)
-        st->expected = arena_strndup(&r->arena, z, e - b);
+    if (!*field)
+        *field = arena_strndup(&r->arena, z, e - b);
     else
-        st->expected = arena_printf(&r->arena, "%s\n%.*s", st->expected, (int)(e - b), z);
+        *field = arena_printf(&r->arena, "%s\n%.*s", *field, (int)(e - b), z);
 }
 
 /* The first markup after i, skipping blanks and comments. */
@@ -279,6 +299,34 @@ static size_t px_next_markup(const dyad_reader *r, size_t i) {
         if (!px_starts(r, i, "<!--")) return i;
         i = px_past(r, i + 4, "-->");
     }
+}
+
+/* Index after the element whose start tag is at k: after the start tag
+** when it closes itself, else after the end tag </name> when that is the
+** next markup (blanks and comments between are allowed), else after the
+** start tag. */
+static size_t px_element_end(const dyad_reader *r, size_t k, const char *name) {
+    size_t e = px_past_gt(r, k);
+    if (e >= 2 && r->all[e - 2] == '/') return e;
+    size_t m = px_next_markup(r, e);
+    return px_tag_is(r, m, name, 0) ? px_past_gt(r, m) : e;
+}
+
+/* Control elements of validation files, kept raw in story.directives. */
+static const char *const px_directive_names[] = {"Config", "Skip", "Stop"};
+
+/* When a control element starts at k, append it to story.directives and
+** return the index after it; else return 0. */
+static size_t px_directive(dyad_reader *r, size_t k) {
+    size_t e = 0;
+    if (px_tag_is(r, k, "Environment", 1)) {
+        size_t c = px_find(r, k, "</Environment");
+        e = c < r->all_len ? px_past_gt(r, c) : px_past_gt(r, k);
+    }
+    for (size_t j = 0; !e && j < sizeof px_directive_names / sizeof *px_directive_names; j++)
+        if (px_tag_is(r, k, px_directive_names[j], 1)) e = px_element_end(r, k, px_directive_names[j]);
+    if (e) px_add_line(r, &r->story.directives, k, e);
+    return e;
 }
 
 /* Scan the content of the sentence from i (after the start tag). */
@@ -314,16 +362,12 @@ static void px_content(dyad_reader *r, size_t i, px_sentence *s) {
             continue;
         }
         if (px_tag_is(r, k, "EventCoding", 1)) {
-            size_t e = px_past_gt(r, k);
-            if (!(e >= 2 && z[e - 2] == '/')) {
-                size_t m = px_next_markup(r, e);
-                if (px_tag_is(r, m, "EventCoding", 0)) e = px_past_gt(r, m);
-            }
-            px_add_expected(r, k, e);
-            i = e;
+            i = px_element_end(r, k, "EventCoding");
+            px_add_line(r, &r->story.expected, k, i);
             continue;
         }
-        i = px_skip_markup(r, k);
+        size_t d = px_directive(r, k);
+        i = d ? d : px_skip_markup(r, k);
     }
 }
 
@@ -340,6 +384,11 @@ static void px_story(dyad_reader *r, const px_sentence *s) {
         if (id) st->id = id;
     }
     const char *idq = st->id[0] ? st->id : "(no id)";
+    if (s->cat_e > s->cat_b) st->category = px_arena_decode(r, z + s->cat_b, s->cat_e - s->cat_b);
+    if (s->valid_e) {
+        size_t n = s->valid_e - s->valid_b;
+        st->valid = n == 4 && strncasecmp(z + s->valid_b, "true", 4) == 0;
+    }
 
     if (s->date_e == 0) {
         rd_story_warn(r, "%s: line %llu: sentence %s has no date; date set to null", r->name, line, idq);
@@ -385,16 +434,18 @@ dyad_status rd_petrarch_next(dyad_reader *r) {
         if (rd_slurp(r, RD_FILE_LIMIT)) return DYAD_IO;
         r->started = 1;
     }
-    /* Find the next <Sentence> outside comments and other markup. */
+    /* Find the next <Sentence> outside comments and other markup, keeping
+    ** the control elements met on the way. */
+    rd_story_reset(r);
     size_t i = r->pos;
     for (;;) {
         size_t k = px_find(r, i, "<");
         if (k >= r->all_len) { px_goto(r, r->all_len); return DYAD_DONE; }
         if (px_tag_is(r, k, "Sentence", 1)) { i = k; break; }
-        i = px_skip_markup(r, k);
+        size_t d = px_directive(r, k);
+        i = d ? d : px_skip_markup(r, k);
     }
     px_goto(r, i);
-    rd_story_reset(r);
     dyad_story *st = &r->story;
     st->line = r->pos_line;
     st->single_sentence = 1;

@@ -188,6 +188,7 @@ void rd_story_reset(dyad_reader *r) {
     r->story.source = r->name;
     r->story.text = "";
     r->story.id = "";
+    r->story.valid = -1;
 }
 
 void rd_story_warn(dyad_reader *r, const char *fmt, ...) {

@@ -456,6 +456,11 @@ UNIT_SUITE(petrarch) {
     CHECK_INT(s->line, 12);
     CHECK_INT(s->nwarnings, 0);
     CHECK_INT(dyad_reader_format(r), DYAD_FMT_PETRARCH);
+    CHECK_STR(s->category, "DEMO");
+    CHECK_INT(s->valid, 1);
+    CHECK_STR(s->directives, "<Environment>\n"
+                             "    <Verbfile>PETR.Validate.verbs.txt</Verbfile>\n"
+                             "</Environment>");        /* not the commented-out <Stop> */
 
     CHECK_INT(dyad_reader_next(r, &s), DYAD_OK);            /* spaced attributes, CDATA */
     CHECK_INT(s->status, DYAD_OK);
@@ -464,10 +469,16 @@ UNIT_SUITE(petrarch) {
     CHECK(text_is(s, "Gondor <attacked> Mordor."));
     CHECK(s->expected == NULL);
     CHECK_INT(s->line, 26);
+    CHECK_STR(s->category, "PARSING");
+    CHECK_INT(s->valid, 1);                                 /* valid='true' */
+    CHECK_STR(s->directives, "<Stop></Stop>");
 
     CHECK_INT(dyad_reader_next(r, &s), DYAD_OK);            /* bad date: a warning */
     CHECK_INT(s->status, DYAD_OK);
     CHECK_STR(s->id, "BADDATE-1");
+    CHECK(s->category == NULL);
+    CHECK_INT(s->valid, -1);
+    CHECK(s->directives == NULL);
     CHECK_INT(s->date.year, 0);
     CHECK_INT(s->nwarnings, 1);
     CHECK(s->nwarnings == 1 && strstr(s->warnings[0], "121108") != NULL);
@@ -482,6 +493,8 @@ UNIT_SUITE(petrarch) {
     CHECK_INT(dyad_reader_next(r, &s), DYAD_OK);            /* <Sentence .../> + content */
     CHECK_INT(s->status, DYAD_OK);
     CHECK_STR(s->id, "SYNSET_0");
+    CHECK_STR(s->category, "OTHER");
+    CHECK_INT(s->valid, 1);                                 /* evaluate="true" */
     CHECK(text_is(s, "Obama ordered an investigation against Iran"));
     CHECK_STR(s->expected,
               "<EventCoding eventcode=\"1014\" sourcecode=\"USAGOV\" targetcode=\"IRN\" />");
@@ -521,6 +534,43 @@ UNIT_SUITE(petrarch) {
         CHECK_STR(s->id, "B");
         CHECK_INT(s->line, 3);
         CHECK_INT(s->nwarnings, 0);
+        CHECK_INT(dyad_reader_next(r, &s), DYAD_DONE);
+        dyad_reader_close(r);
+    }
+    unlink(path);
+}
+
+/* Control elements of validation files: <Config> between and inside
+** sentences, <Skip>, valid="false"; entities in the category. */
+UNIT_SUITE(petrarch_directives) {
+    char path[32];
+    if (write_temp(path, "<Sentences>\n"
+                         "<Config option=\"require_dyad\" value=\"false\" />\n"
+                         "<Config option=\"comma_min\" value=\"4\"></Config>\n"
+                         "<Sentence date=\"20010101\" id=\"A\" category=\"R&amp;D\" valid=\"False\">\n"
+                         "<Skip></Skip>\n"
+                         "<Text>One.</Text>\n"
+                         "<Config option=\"new_actor_length\" value=\"4\"/>\n"
+                         "</Sentence>\n"
+                         "<Sentence date=\"20010102\" id=\"B\" valid=\"maybe\"><Text>Two.</Text></Sentence>\n"
+                         "</Sentences>\n"))
+        return;
+    dyad_reader *r = open_as(path, DYAD_FMT_PETRARCH);
+    const dyad_story *s;
+    if (r) {
+        CHECK_INT(dyad_reader_next(r, &s), DYAD_OK);
+        CHECK_STR(s->id, "A");
+        CHECK_STR(s->category, "R&D");
+        CHECK_INT(s->valid, 0);
+        CHECK_STR(s->directives, "<Config option=\"require_dyad\" value=\"false\" />\n"
+                                 "<Config option=\"comma_min\" value=\"4\"></Config>\n"
+                                 "<Skip></Skip>\n"
+                                 "<Config option=\"new_actor_length\" value=\"4\"/>");
+        CHECK(text_is(s, "One."));
+        CHECK_INT(dyad_reader_next(r, &s), DYAD_OK);
+        CHECK_STR(s->id, "B");
+        CHECK_INT(s->valid, 0);                             /* not "true" */
+        CHECK(s->directives == NULL);
         CHECK_INT(dyad_reader_next(r, &s), DYAD_DONE);
         dyad_reader_close(r);
     }
