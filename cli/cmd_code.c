@@ -128,6 +128,9 @@ int cmd_code(int argc, char **argv) {
         return EXIT_USAGE;
     }
     eopt.data_dir = cli_data_dir();
+    /* No dictionaries, nothing to code (built-in ones come with issue 6):
+    ** parsing would be discarded work. */
+    if (!eopt.dict_config) eopt.syntax = -1;
     dyad_engine *e;
     char *err = NULL;
     if (dyad_engine_open(&eopt, &e, &err) != DYAD_OK) {
