@@ -123,7 +123,7 @@ typedef struct vd_run {
 
     dyad_engine  *engine[2];        /* indexed by no_target_ok; opened lazily */
     dyad_session *session[2];
-    int           no_target_ok;     /* current: TABARI 1, PETRARCH require_dyad */
+    int           no_target_ok;     /* current: 0, or 1 under PETRARCH require_dyad=false */
     int           fatal;            /* EXIT_USAGE after an unusable suite */
 
     vd_cat     *cats;
@@ -774,8 +774,9 @@ int cmd_validate(int argc, char **argv) {
                         "records file\n", r.suite);
         return EXIT_USAGE;
     }
-    r.no_target_ok = !r.petrarch;       /* TABARI codes without a target; PETRARCH
-                                        ** requires a dyad unless require_dyad=false */
+    r.no_target_ok = 0;                 /* a dyad is required: TABARI's suite expects
+                                        ** one target-less event in 336 records;
+                                        ** PETRARCH unless require_dyad=false */
     r.dir = vd_dirname(&r, r.suite);
     int rc = r.dir ? 0 : -1;
     if (!r.petrarch && rc == 0) {

@@ -210,9 +210,12 @@ int cod_group_mentions(cod_sent *c) {
         int has_actor = 0;
         for (uint32_t j = k; j <= last; j++) has_actor |= c->m[j].kind == DICT_ACTORS;
         if (!has_actor) {
-            /* a bare agent must be a noun: "diplomatic" is no diplomat */
+            /* a bare agent must be a noun: "diplomatic" is no diplomat
+            ** (a stem match); a whole-word match used as a modifier ("the
+            ** official news agency") names the phrase it modifies */
             uint32_t r = root_of[last];
-            if (!cod_is_upos(c, r, "NOUN") && !cod_is_upos(c, r, "PROPN")) {
+            if (!cod_is_upos(c, r, "NOUN") && !cod_is_upos(c, r, "PROPN") &&
+                !(c->b->petrarch_words && cod_is_upos(c, r, "ADJ"))) {
                 k = last + 1;
                 continue;
             }

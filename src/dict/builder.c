@@ -443,3 +443,5 @@ void dict_dump(const dict_builder *b, dyad_buf *out) {
         dbuf_printf(out, " [%s] %s\n", nz(is->code), nz(is->category));
     }
 }
+
+void dict_whole_words(dict_builder *b) { b->petrarch_words = 1; }

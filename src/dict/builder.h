@@ -76,6 +76,8 @@ struct dict_builder {
     dyad_vec actors, agents, synsets, verbs, patterns, discards, issues, options;
     dyad_vec msgs;          /* dict_msg */
     size_t nwarn, nerr;
+    int petrarch_words;     /* a PETRARCH file was read: actor and agent
+                            ** words match whole words, not stems */
     const char *last_file_in, *last_file;   /* file-name copy cache */
     const char **intern;    /* interned words (open addressing, power of 2) */
     uint32_t *intern_hash;  /* their hashes, compared before the strings */

@@ -170,6 +170,11 @@ void dict_add_discard(dict_builder *b, dict_src src, const dict_phrase *p, int w
 void dict_add_issue(dict_builder *b, dict_src src, const dict_phrase *p, const char *code,
                     char pos, const char *category);
 
+/* The set is PETRARCH's: actor and agent words match whole words (PETRARCH's
+** readers form plurals) instead of TABARI's stems.  Readers of PETRARCH-only
+** formats call it; the set applies it when built. */
+void dict_whole_words(dict_builder *b);
+
 /* Options (TABARI SET:/COMPLEX:, PETRARCH config keys): key = value. */
 void dict_add_option(dict_builder *b, dict_src src, const char *key, const char *value);
 

@@ -437,6 +437,7 @@ int dict_read_agents(dict_builder *b, const char *path, const char *text, size_t
     st.b = b;
     st.path = path;
     st.auto_plural = n > 0 ? ga_dialect_plural(text, n) : 1;
+    if (n > 0 && st.auto_plural) dict_whole_words(b);
     size_t warn0 = dict_warning_count(b), pos = 0;
     if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) pos = 3;   /* UTF-8 BOM */
     int any = 0;

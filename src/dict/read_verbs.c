@@ -1284,6 +1284,7 @@ int dict_read_verbs(dict_builder *b, const char *path, const char *text, size_t 
     r.b = b;
     r.src.file = path;
     r.dialect = vr_detect(text, n);
+    if (r.dialect != DICT_TABARI) dict_whole_words(b);
     r.block_code.code = "---";
     r.block_code.flags = DP_NULL;
     const char *p = text, *end = text + n;

@@ -162,6 +162,30 @@ static double now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* PETRARCH matches actor and agent words whole (its readers form the
+** plurals), TABARI as stems: in a set read from PETRARCH files every actor
+** and agent word is made exact. */
+static void exact_phrases(dict_builder *b, dict_phrase *p, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        uint8_t *ex = arena_alloc(&b->arena, p[i].nwords + 1);
+        if (!ex) return;
+        for (size_t k = 0; k < p[i].nwords; k++)
+            ex[k] = p[i].exact && p[i].exact[k] ? p[i].exact[k] : 1;
+        p[i].exact = ex;
+    }
+}
+
+static void whole_words(dict_builder *b) {
+    for (size_t i = 0; i < b->actors.n; i++) {
+        b_actor *a = &DVEC_AT(&b->actors, b_actor, i);
+        exact_phrases(b, a->names, a->nnames);
+    }
+    for (size_t i = 0; i < b->agents.n; i++) {
+        b_agent *a = &DVEC_AT(&b->agents, b_agent, i);
+        exact_phrases(b, a->names, a->nnames);
+    }
+}
+
 dyad_status dyad_dict_load(const char *const *paths, size_t n, dyad_dict **out) {
     double t0 = now();
     *out = NULL;
@@ -174,6 +198,7 @@ dyad_status dyad_dict_load(const char *const *paths, size_t n, dyad_dict **out) 
         if (k == DICT_PROJECT || k == DICT_CONFIG) dict_read_config(d->b, paths[i]);
         else dict_read_file(d->b, paths[i], k);
     }
+    if (d->b->petrarch_words) whole_words(d->b);
     if (d->b->arena.oom || build_index(d) < 0) {
         dyad_dict_free(d);
         return DYAD_NOMEM;
