@@ -181,6 +181,14 @@ static uint32_t subject_of(const cod_sent *c, uint32_t v, int depth, int *inferr
 
 static uint32_t linear_target(const cod_sent *c, uint32_t v, uint32_t src);
 
+/* Is token t in the subtree of token v (t != v)? */
+static int below(const cod_sent *c, uint32_t t, uint32_t v) {
+    int guard = 0;
+    for (uint32_t h = cod_head(c, t); h != COD_NONE && guard < 64; h = cod_head(c, h), guard++)
+        if (h == v) return 1;
+    return 0;
+}
+
 /* Default target of v: object, else the first mention of its clause after
 ** it, else one before it that is not the source. */
 static uint32_t target_of(const cod_sent *c, uint32_t v, uint32_t src) {
@@ -199,16 +207,16 @@ static uint32_t target_of(const cod_sent *c, uint32_t v, uint32_t src) {
             strncmp(g->via, "nsubj", 5) != 0 && strncmp(g->via, "csubj", 5) != 0)
             return g->conj;
     }
-    /* A governor coded for its embedded verb ("pledged to lift sanctions on
-    ** Russia"): that verb's object or first mention after it. */
-    for (uint32_t t = v + 1; t < c->n; t++)
-        if (cod_head(c, t) == v && cod_rel_is(c, t, "xcomp"))
-            for (uint32_t k = 0; k < c->ng; k++) {
-                const cod_group *g = &c->g[k];
-                if (g->owner == t && g->a > t && g->conj != src && g->via &&
-                    strncmp(g->via, "nsubj", 5) != 0)
-                    return g->conj;
-            }
+    /* PETRARCH's and TABARI's reading: the first mention after the verb in
+    ** its phrase, clauses below it included ("pledged to lift sanctions on
+    ** Russia", "postponed the meeting after ... on the pass of Cirith
+    ** Ungol"), except the subjects of those clauses. */
+    for (uint32_t k = 0; k < c->ng; k++) {
+        const cod_group *g = &c->g[k];
+        if (g->a <= v || g->conj == src || !below(c, g->root, v)) continue;
+        if (g->via && (!strncmp(g->via, "nsubj", 5) || !strncmp(g->via, "csubj", 5))) continue;
+        return g->conj;
+    }
     /* The parse gave the verb nothing: TABARI's reading. */
     return linear_target(c, v, src);
 }
