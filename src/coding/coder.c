@@ -50,6 +50,8 @@ typedef struct cod_verb {
     const char *code;       /* verb default code */
     int      depth;         /* depth in the parse tree */
     int      linear;        /* found by form only: roles by position */
+    uint32_t pat_lo;        /* first token its pattern covered (v: none before) */
+    size_t   ev0, ev1;      /* its events: s->events[ev0 .. ev1) */
 } cod_verb;
 
 /* Session-lifetime working memory: pattern order per verb entry. */
@@ -152,6 +154,13 @@ static uint32_t owned(const cod_sent *c, uint32_t v, const char *rel, uint32_t n
     return COD_NONE;
 }
 
+static int is_personal(const char *w) {
+    static const char *const p[] = {"IT", "HE", "SHE", "THEY", "WE", NULL};
+    for (size_t k = 0; p[k]; k++)
+        if (!strcmp(w, p[k])) return 1;
+    return 0;
+}
+
 static uint32_t subject_of(const cod_sent *c, uint32_t v, int depth, int *inferred) {
     if (depth > 6 || v == COD_NONE) return COD_NONE;
     for (uint32_t k = 0; k < c->ng; k++) {
@@ -161,6 +170,18 @@ static uint32_t subject_of(const cod_sent *c, uint32_t v, int depth, int *inferr
             return g->conj;
     }
     uint32_t h = cod_head(c, v);
+    /* A pronoun subject ("Estonia said it would act") is the nearest actor
+    ** before it in the sentence, as PETRARCH resolved pronouns. */
+    for (uint32_t t = 0; t < v; t++)
+        if (cod_head(c, t) == v && cod_rel_is(c, t, "nsubj") && cod_is_upos(c, t, "PRON") &&
+            is_personal(c->up[t])) {
+            for (uint32_t k = c->ng; k-- > 0;)
+                if (c->g[k].b <= t) {
+                    *inferred = 1;
+                    return c->g[k].conj;
+                }
+            break;
+        }
     if (h == COD_NONE) return COD_NONE;
     if (cod_rel_is(c, v, "xcomp")) {
         uint32_t o = owned(c, h, "obj", COD_NONE);
@@ -414,7 +435,7 @@ static int governor_wins(const cod_sent *c, uint32_t v, int root) {
     return root == 2 || root == 3 || (root >= 10 && root <= 13);
 }
 
-static int code_verb(cod_sent *c, const cod_verb *cv, uint8_t *suppressed) {
+static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     cod_memo *memo = c->s->cod;
     uint32_t v = cv->v;
     const b_verb *bv = &DVEC_AT(&c->b->verbs, b_verb, cv->entry);
@@ -435,6 +456,7 @@ static int code_verb(cod_sent *c, const cod_verb *cv, uint8_t *suppressed) {
             break;
         }
     }
+    cv->pat_lo = hit ? bd.lo : v;
     const char *code = hit ? (hit->code ? hit->code : hit->code2) : cv->code;
     const char *code2 = hit && hit->code ? hit->code2 : NULL;
     dict_src rs = hit ? hit->src : cv->src;
@@ -562,6 +584,35 @@ static void record_mentions(cod_sent *c) {
     }
 }
 
+/* A verb whose word another verb's pattern used ("SAID WOULD * NOW" of
+** "act" in "Estonia said it would act now ...") is part of that event:
+** its own events go, when the other verb coded one. */
+static void drop_consumed(cod_sent *c, const cod_verb *verbs, uint32_t nv, size_t before) {
+    dyad_session *s = c->s;
+    if (s->events.n == before) return;
+    uint8_t *drop = arena_alloc(&s->arena, s->events.n - before + 1);
+    if (!drop) return;
+    memset(drop, 0, s->events.n - before + 1);
+    int any = 0;
+    for (uint32_t k = 0; k < nv; k++) {
+        const cod_verb *a = &verbs[k];
+        if (a->ev1 <= a->ev0 || a->pat_lo >= a->v) continue;
+        for (uint32_t j = 0; j < nv; j++) {
+            const cod_verb *b = &verbs[j];
+            if (j == k || b->v < a->pat_lo || b->v >= a->v) continue;
+            for (size_t e = b->ev0; e < b->ev1; e++) drop[e - before] = 1;
+            any = any || b->ev1 > b->ev0;
+            if (b->ev1 > b->ev0)
+                trace(c, "verb %s: its word is part of %s's pattern\n", c->up[b->v], c->up[a->v]);
+        }
+    }
+    if (!any) return;
+    size_t w = before;
+    for (size_t e = before; e < s->events.n; e++)
+        if (!drop[e - before]) DVEC_AT(&s->events, dyad_event, w++) = DVEC_AT(&s->events, dyad_event, e);
+    s->events.n = w;
+}
+
 static int cmp_depth(const void *a, const void *b) {
     const cod_verb *x = a, *y = b;
     if (x->depth != y->depth) return x->depth < y->depth ? -1 : 1;
@@ -657,20 +708,26 @@ static int code_sentence(cod_sent *c) {
         }
     }
     qsort(verbs, nv, sizeof *verbs, cmp_depth);
+    for (uint32_t k = 0; k < nv; k++) {
+        verbs[k].pat_lo = verbs[k].v;
+        verbs[k].ev0 = verbs[k].ev1 = s->events.n;
+    }
     size_t before = s->events.n;
     for (uint32_t k = 0; k < nv; k++) {
         if (suppressed[verbs[k].v]) {
             trace(c, "verb %s: part of a governing verb's event\n", c->up[verbs[k].v]);
             continue;
         }
+        verbs[k].ev0 = s->events.n;
         int r = code_verb(c, &verbs[k], suppressed);
+        verbs[k].ev1 = s->events.n;
         if (r < 0) return -1;
         if (r == 1) {                       /* ### pattern: discard the sentence */
             s->events.n = before;
             break;
         }
     }
-    /* Events of a sentence in verb order. */
+    drop_consumed(c, verbs, nv, before);
     return 0;
 }
 
