@@ -440,7 +440,11 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     uint32_t v = cv->v;
     const b_verb *bv = &DVEC_AT(&c->b->verbs, b_verb, cv->entry);
     trace(c, "verb %s (token %u, entry line %u)\n", c->up[v], v, bv->src.line);
-    int passive = is_passive(c, v);
+    /* A modal that is a dictionary verb (TABARI's "SHOULD") takes the roles
+    ** of the verb it helps. */
+    uint32_t rv = v;
+    if (cod_is_upos(c, v, "AUX") && cod_head(c, v) != COD_NONE) rv = cod_head(c, v);
+    int passive = is_passive(c, rv);
     size_t first, cnt = dict_verb_patterns(c->d, cv->entry, &first);
     cod_bind bd = {COD_NONE, COD_NONE, COD_NONE, v, cv->vend};
     const b_pattern *hit = NULL;
@@ -501,18 +505,18 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     if (src == COD_NONE) {
         if (passive) {
             for (uint32_t k = 0; k < c->ng && src == COD_NONE; k++)
-                if (c->g[k].owner == v && c->g[k].casew &&
+                if (c->g[k].owner == rv && c->g[k].casew &&
                     (!strcmp(c->g[k].casew, "BY") || !strcmp(c->g[k].casew, "FROM")))
                     src = c->g[k].conj;
-            if (tgt == COD_NONE) tgt = owned(c, v, "nsubj", COD_NONE);
+            if (tgt == COD_NONE) tgt = owned(c, rv, "nsubj", COD_NONE);
         } else {
-            src = cv->linear ? COD_NONE : subject_of(c, v, 0, &inferred);
-            if (src == COD_NONE && cv->linear) src = linear_source(c, v);
+            src = cv->linear ? COD_NONE : subject_of(c, rv, 0, &inferred);
+            if (src == COD_NONE && cv->linear) src = linear_source(c, bd.lo < v ? bd.lo : v);
         }
     }
     if (src != COD_NONE) src = c->g[src].conj;
     if (tgt == COD_NONE && !passive) tgt = cv->linear ? linear_target(c, v, src)
-                                                      : target_of(c, v, src);
+                                                      : target_of(c, rv, src);
     if (src == COD_NONE) {
         trace(c, "  no event: no source\n");
         return 0;
@@ -689,7 +693,11 @@ static int code_sentence(cod_sent *c) {
     if (!gate) return 0;
     uint32_t nv = 0;
     for (uint32_t v = 0; v < n; v++)
-        if (cod_is_upos(c, v, "VERB") && find_verb(c, v, &verbs[nv])) nv++;
+        if ((cod_is_upos(c, v, "VERB") || !strcmp(c->sy[v].xpos, "MD")) &&
+            find_verb(c, v, &verbs[nv])) {
+            verbs[nv].linear = cod_is_upos(c, v, "AUX");
+            nv++;
+        }
     if (nv == 0 && c->ng > 0) {
         /* The tagger found no dictionary verb ("imposed" read as an
         ** adjective): TABARI's reading, the first verb form after the
