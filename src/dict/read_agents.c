@@ -27,7 +27,9 @@
 **
 ** Plurals.  PETRARCH forms the regular plural of a phrase without {...}
 ** itself (Phoenix.agents.txt says its regular plurals "have been removed"),
-** TABARI does not (it matches stems and lists plurals as entries).  The
+** TABARI does not (it matches stems and lists plurals as entries) except for
+** a phrase whose last word is exact and does not end in S ("GUERRILLA_"
+** also names "GUERRILLAS", as TABARI's validation suite expects).  The
 ** dialect is told from the file: the first comment or PETRARCH-only mark
 ** decides -- ';' means TABARI; '#', '{', '!' or '<!' mean PETRARCH (also the
 ** default).  The plural is formed on the last word by the English rule
@@ -391,7 +393,12 @@ static int ga_entry(ga_state *st, const char *z, size_t n) {
         return -1;
     }
     /* PETRARCH forms no plural for a phrase with a substitution marker. */
-    int automatic = st->auto_plural && !plural && !memchr(z, '!', pe);
+    /* TABARI matches stems, so a plural needs no entry -- except after an
+    ** exact last word ("GUERRILLA_" matches "GUERRILLAS" in TABARI too). */
+    size_t le = pe;
+    while (le > 0 && ga_space(z[le - 1])) le--;
+    int exact_end = le > 1 && z[le - 1] == '_' && z[le - 2] != 'S' && z[le - 2] != 's';
+    int automatic = (st->auto_plural || exact_end) && !plural && !memchr(z, '!', pe);
     if (ga_names(st, z, pe, automatic, 0)) return -1;
     if (pn && ga_names(st, plural, pn, 0, 0)) return -1;
     return ga_codes(st, z + rest, n - rest);
