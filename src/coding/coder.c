@@ -690,6 +690,13 @@ static int code_sentence(cod_sent *c) {
     }
     if (cod_group_mentions(c) < 0) return -1;
     record_mentions(c);
+    /* TABARI actor codes that are verdicts: ### discards the sentence,
+    ** +++ marks it too complex to code (PETRARCH codes them as written). */
+    for (uint32_t k = 0; k < c->ng && !c->b->petrarch_words; k++)
+        if (!strcmp(c->g[k].code, "###") || !strcmp(c->g[k].code, "+++")) {
+            trace(c, "actor code %s: sentence not coded\n", c->g[k].code);
+            return 0;
+        }
     if (!gate) return 0;
     uint32_t nv = 0;
     for (uint32_t v = 0; v < n; v++)

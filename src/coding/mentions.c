@@ -219,6 +219,16 @@ int cod_group_mentions(cod_sent *c) {
                 k = last + 1;
                 continue;
             }
+            /* "its embassy", "his government": someone's, not an unknown
+            ** government - left to coreference */
+            int owned_by_pron = 0;
+            for (uint32_t t = 0; t < c->n; t++)
+                if (cod_head(c, t) == r && cod_rel_is(c, t, "nmod") && cod_is_upos(c, t, "PRON"))
+                    owned_by_pron = 1;
+            if (owned_by_pron) {
+                k = last + 1;
+                continue;
+            }
         }
         memset(g, 0, sizeof *g);
         g->a = a;
@@ -305,9 +315,6 @@ int cod_group_mentions(cod_sent *c) {
             else if (!cod_is_upos(c, t, "DET")) other = 1;
         }
         if (!sep || other || p->conj == k) continue;
-        if (g->owner != COD_NONE && p->owner != COD_NONE && g->owner != c->g[p->conj].owner &&
-            !(g->via && !strncmp(g->via, "conj", 4)))
-            continue;
         g->conj = p->conj;
         g->owner = c->g[p->conj].owner;
         g->via = c->g[p->conj].via;
