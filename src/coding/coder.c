@@ -50,6 +50,7 @@ typedef struct cod_verb {
     const char *code;       /* verb default code */
     int      depth;         /* depth in the parse tree */
     int      linear;        /* found by form only: roles by position */
+    int      aux;           /* a modal: roles from the verb it helps */
     uint32_t pat_lo;        /* first token its pattern covered (v: none before) */
     size_t   ev0, ev1;      /* its events: s->events[ev0 .. ev1) */
 } cod_verb;
@@ -390,6 +391,7 @@ static int find_verb(cod_sent *c, uint32_t v, cod_verb *cv) {
     for (uint32_t h = cod_head(c, v); h != COD_NONE && depth < 64; h = cod_head(c, h)) depth++;
     cv->depth = depth;
     cv->linear = 0;
+    cv->aux = 0;
     return 1;
 }
 
@@ -453,7 +455,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
         if (p->flags & DP_TIME) continue;
         if ((p->flags & DP_PASSIVE) && !passive) continue;
         cod_bind b2;
-        if (cod_match_pattern(c, p, v, cv->vend, cv->linear, &b2)) {
+        if (cod_match_pattern(c, p, v, cv->vend, cv->linear || cv->aux, &b2)) {
             /* a bare "*" pattern is the verb's default: prefer real ones */
             hit = p;
             bd = b2;
@@ -502,6 +504,9 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     int inferred = 0;
     uint32_t src = bd.source, tgt = bd.target;
     if (bd.compound != COD_NONE && src == COD_NONE) src = bd.compound;
+    /* Pattern words before the verb ("SUGGESTED * APPLY ...", "SAID WOULD *
+    ** NOW"): TABARI's source comes before them. */
+    if (src == COD_NONE && hit && bd.lo < v) src = linear_source(c, bd.lo);
     if (src == COD_NONE) {
         if (passive) {
             for (uint32_t k = 0; k < c->ng && src == COD_NONE; k++)
@@ -511,7 +516,8 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
             if (tgt == COD_NONE) tgt = owned(c, rv, "nsubj", COD_NONE);
         } else {
             src = cv->linear ? COD_NONE : subject_of(c, rv, 0, &inferred);
-            if (src == COD_NONE && cv->linear) src = linear_source(c, bd.lo < v ? bd.lo : v);
+            if (src == COD_NONE && (cv->linear || cv->aux))
+                src = linear_source(c, bd.lo < v ? bd.lo : v);
         }
     }
     if (src != COD_NONE) src = c->g[src].conj;
@@ -523,6 +529,8 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     }
     if (tgt != COD_NONE && c->g[tgt].conj == c->g[src].conj) tgt = COD_NONE;
     if (inferred) flags |= DYAD_EF_INFERRED;
+    trace(c, "  roles: source %s, target %s%s\n", c->g[src].code,
+          tgt == COD_NONE ? "none" : c->g[tgt].code, passive ? " (passive)" : "");
     if (bd.compound != COD_NONE || (tgt == COD_NONE && root >= 1 && root <= 8)) {
         /* reciprocal events inside a coordination */
         uint32_t k0 = c->g[bd.compound != COD_NONE ? bd.compound : src].conj;
@@ -702,7 +710,7 @@ static int code_sentence(cod_sent *c) {
     for (uint32_t v = 0; v < n; v++)
         if ((cod_is_upos(c, v, "VERB") || !strcmp(c->sy[v].xpos, "MD")) &&
             find_verb(c, v, &verbs[nv])) {
-            verbs[nv].linear = cod_is_upos(c, v, "AUX");
+            verbs[nv].aux = cod_is_upos(c, v, "AUX");
             nv++;
         }
     if (nv == 0 && c->ng > 0) {

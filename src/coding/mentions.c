@@ -166,6 +166,18 @@ static uint32_t np_root(const cod_sent *c, uint32_t i, const uint8_t *in_match) 
     return i;
 }
 
+/* Tokens [a, b) between two mentions: 2 when they are only commas,
+** determiners and an "and", 1 when only commas and determiners, else 0. */
+static int list_gap(const cod_sent *c, uint32_t a, uint32_t b) {
+    int comma = 0, conj = 0;
+    for (uint32_t t = a; t < b; t++) {
+        if (!strcmp(c->up[t], "AND")) conj = 1;
+        else if (!strcmp(c->up[t], ",")) comma = 1;
+        else if (!cod_is_upos(c, t, "DET")) return 0;
+    }
+    return conj ? 2 : comma ? 1 : 0;
+}
+
 int cod_group_mentions(cod_sent *c) {
     dyad_arena *ar = &c->s->arena;
     uint32_t n = c->n;
@@ -309,12 +321,15 @@ int cod_group_mentions(cod_sent *c) {
     for (uint32_t k = 1; k < c->ng; k++) {
         cod_group *g = &c->g[k], *p = &c->g[k - 1];
         if (g->conj != k) continue;
-        int sep = 0, other = 0;
-        for (uint32_t t = p->b; t < g->a; t++) {
-            if (!strcmp(c->up[t], "AND") || !strcmp(c->up[t], ",")) sep = 1;
-            else if (!cod_is_upos(c, t, "DET")) other = 1;
+        int sep = list_gap(c, p->b, g->a);
+        /* a comma alone joins only inside a list that "and" ends:
+        ** "Mordor, Rohan, Fornost and Bree", not "Rohan, an official said" */
+        if (sep == 1) {
+            uint32_t j = k;
+            while (j + 1 < c->ng && list_gap(c, c->g[j].b, c->g[j + 1].a) == 1) j++;
+            if (j + 1 >= c->ng || list_gap(c, c->g[j].b, c->g[j + 1].a) != 2) sep = 0;
         }
-        if (!sep || other || p->conj == k) continue;
+        if (!sep || p->conj == k) continue;
         g->conj = p->conj;
         g->owner = c->g[p->conj].owner;
         g->via = c->g[p->conj].via;
