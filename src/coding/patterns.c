@@ -73,7 +73,7 @@ static uint32_t mention_from(const pm_state *ps, uint32_t q, int dir, int need_c
 ** dir < 0: *pos is then one past the last token still available).  Returns
 ** 1 and advances *pos, or 0. */
 static int match_seq(pm_state *ps, const dict_elem *el, size_t i, size_t j, uint32_t *pos,
-                     int dir);
+                     int dir, int adj);
 
 /* Index one past the '}' closing the alternatives opened at el[i]. */
 static size_t alt_end(const dict_elem *el, size_t i, size_t n) {
@@ -85,19 +85,23 @@ static size_t alt_end(const dict_elem *el, size_t i, size_t n) {
     return n;
 }
 
-static int match_one(pm_state *ps, const dict_elem *e, uint32_t *pos, int dir) {
+/* adj: the element must touch what was matched before it (TABARI's '_'
+** connector): at *pos going forward, ending at *pos - 1 going backward. */
+static int match_one(pm_state *ps, const dict_elem *e, uint32_t *pos, int dir, int adj) {
     const cod_sent *c = ps->c;
+    uint32_t fhi = adj && *pos < ps->hi ? *pos + 1 : ps->hi;      /* forward limit */
+    uint32_t blo = adj && *pos > ps->lo ? *pos - 1 : ps->lo;      /* backward limit */
     switch (e->kind) {
     case PE_WORD:
         if (dir > 0) {
-            for (uint32_t q = *pos; q < ps->hi; q++)
+            for (uint32_t q = *pos; q < fhi; q++)
                 if (dict_word_matches(e->text, e->exact, c->up[q])) {
                     *pos = q + 1;
                     if (q + 1 > ps->bd->hi) ps->bd->hi = q + 1;
                     return 1;
                 }
         } else {
-            for (uint32_t q = *pos; q-- > ps->lo;)
+            for (uint32_t q = *pos; q-- > blo;)
                 if (dict_word_matches(e->text, e->exact, c->up[q])) {
                     *pos = q;
                     if (q < ps->bd->lo) ps->bd->lo = q;
@@ -107,7 +111,7 @@ static int match_one(pm_state *ps, const dict_elem *e, uint32_t *pos, int dir) {
         return 0;
     case PE_SYNSET:
         if (dir > 0) {
-            for (uint32_t q = *pos; q < ps->hi; q++) {
+            for (uint32_t q = *pos; q < fhi; q++) {
                 uint32_t len = synset_at(ps, e->text, q, 1);
                 if (len) {
                     *pos = q + len;
@@ -116,7 +120,7 @@ static int match_one(pm_state *ps, const dict_elem *e, uint32_t *pos, int dir) {
                 }
             }
         } else {
-            for (uint32_t q = *pos; q-- > ps->lo;) {
+            for (uint32_t q = *pos; q-- > blo;) {
                 uint32_t len = synset_at(ps, e->text, q, -1);
                 if (len) {
                     *pos = q + 1 - len;
@@ -133,6 +137,7 @@ static int match_one(pm_state *ps, const dict_elem *e, uint32_t *pos, int dir) {
                              : (*pos ? mention_from(ps, *pos - 1, -1, 0) : COD_NONE);
         if (k == COD_NONE) return 0;
         const cod_group *g = &c->g[k];
+        if (adj && (dir > 0 ? g->a != *pos : g->b != *pos)) return 0;
         if (e->kind == PE_SOURCE) ps->bd->source = k;
         else if (e->kind == PE_TARGET) ps->bd->target = k;
         else ps->bd->compound = k;
@@ -147,9 +152,10 @@ static int match_one(pm_state *ps, const dict_elem *e, uint32_t *pos, int dir) {
 }
 
 static int match_seq(pm_state *ps, const dict_elem *el, size_t i, size_t j, uint32_t *pos,
-                     int dir) {
+                     int dir, int adj) {
     if (dir > 0) {
         for (size_t k = i; k < j;) {
+            if (k > i) adj = el[k - 1].joined;
             if (el[k].kind == PE_ALT_OPEN) {
                 size_t end = alt_end(el, k, j);
                 /* alternatives: k+1 .. end-1 separated by PE_ALT_SEP */
@@ -165,7 +171,7 @@ static int match_seq(pm_state *ps, const dict_elem *el, size_t i, size_t j, uint
                     }
                     uint32_t p2 = *pos;
                     cod_bind save = *ps->bd;
-                    if (match_seq(ps, el, a, z, &p2, 1)) {
+                    if (match_seq(ps, el, a, z, &p2, 1, adj)) {
                         *pos = p2;
                         ok = 1;
                         break;
@@ -177,13 +183,16 @@ static int match_seq(pm_state *ps, const dict_elem *el, size_t i, size_t j, uint
                 k = end;
                 continue;
             }
-            if (!match_one(ps, &el[k], pos, 1)) return 0;
+            if (!match_one(ps, &el[k], pos, 1, adj)) return 0;
             k++;
         }
         return 1;
     }
     for (size_t k = j; k > i;) {
         k--;
+        /* joined to the element after it (matched just before, or the
+        ** verb when k is the last element before '*') */
+        int badj = el[k].joined || (k + 1 == j && adj);
         if (el[k].kind == PE_ALT_CLOSE) {
             /* find the matching open, then try each alternative */
             size_t open = k;
@@ -207,7 +216,7 @@ static int match_seq(pm_state *ps, const dict_elem *el, size_t i, size_t j, uint
                 }
                 uint32_t p2 = *pos;
                 cod_bind save = *ps->bd;
-                if (match_seq(ps, el, a, z, &p2, -1)) {
+                if (match_seq(ps, el, a, z, &p2, -1, badj)) {
                     *pos = p2;
                     ok = 1;
                     break;
@@ -219,7 +228,7 @@ static int match_seq(pm_state *ps, const dict_elem *el, size_t i, size_t j, uint
             k = open;
             continue;
         }
-        if (!match_one(ps, &el[k], pos, -1)) return 0;
+        if (!match_one(ps, &el[k], pos, -1, badj)) return 0;
     }
     return 1;
 }
@@ -239,11 +248,12 @@ int cod_match_pattern(const cod_sent *c, const b_pattern *p, uint32_t v, uint32_
     if (star == p->n) star = 0;     /* no '*': the verb comes first */
     pm_state ps = {c, bd, 0, c->n};
     uint32_t pos = v;
-    if (star > 0 && !match_seq(&ps, p->el, 0, star, &pos, -1)) return 0;
+    if (star > 0 && !match_seq(&ps, p->el, 0, star, &pos, -1, 0)) return 0;
     ps.lo = vend;
     ps.hi = linear ? c->n : c->sub_hi[v] + 1 > vend ? c->sub_hi[v] + 1 : vend;
     pos = vend;
-    return match_seq(&ps, p->el, after, p->n, &pos, 1);
+    return match_seq(&ps, p->el, after, p->n, &pos, 1,
+                     after > 0 && p->el[after - 1].joined);
 }
 
 int cod_pattern_weight(const b_pattern *p) {

@@ -133,6 +133,9 @@ typedef enum dict_elem_kind {
 typedef struct dict_elem {
     uint8_t     kind;   /* dict_elem_kind */
     uint8_t     exact;  /* PE_WORD: 1 exact, 0 stem */
+    uint8_t     joined; /* the next element follows with no word between
+                        ** (TABARI's '_' and '~_' connectors: "TO_LET_ESCAPE",
+                        ** "RECENT~_*") */
     const char *text;   /* PE_WORD, PE_SYNSET: the word; else NULL */
 } dict_elem;
 

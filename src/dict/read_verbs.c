@@ -614,7 +614,7 @@ static void vr_name_record(vr_reader *r, const dict_phrase *p, size_t v) {
     nm->verb = v;
 }
 
-static const dict_elem vr_verb_only[1] = {{PE_VERB, 0, NULL}};
+static const dict_elem vr_verb_only[1] = {{PE_VERB, 0, 0, NULL}};
 
 /* Adds a verb entry (and its "*" pattern when its code says more than a
 ** code); the verb becomes a target of the patterns that follow. */
@@ -788,8 +788,23 @@ static dict_elem *vr_elem(vr_reader *r, unsigned kind, const char *text, uint8_t
     if (!e) return NULL;
     e->kind = (uint8_t)kind;
     e->exact = exact;
+    e->joined = 0;
     e->text = text;
     return e;
+}
+
+/* After an element, "_" or "~_" directly followed by another element joins
+** them (no word may come between).  p is just past the element (and past
+** a word's own '_' or '~'); back says whether that '_' was consumed. */
+static void vr_join(vr_reader *r, const char *p, const char *end, int consumed) {
+    if (!r->elems.n) return;
+    if (!consumed) {
+        if (p < end && *p == '~') p++;
+        if (p >= end || *p != '_') return;
+        p++;
+    }
+    if (p < end && !vr_isblank(*p) && *p != ']' && *p != '|' && *p != '}' && *p != ')')
+        DVEC_AT(&r->elems, dict_elem, r->elems.n - 1).joined = 1;
 }
 
 /* Pattern symbols: ORDER with the kinds they make. */
@@ -819,6 +834,7 @@ static int vr_elements(vr_reader *r, const char *z, size_t n) {
             if (c == '*') nverb++;
             if (!vr_elem(r, vr_symkinds[sym - vr_symchars], NULL, 0)) goto oom;
             p++;
+            vr_join(r, p, end, 0);
             since++;
             continue;
         }
@@ -832,6 +848,7 @@ static int vr_elements(vr_reader *r, const char *z, size_t n) {
             const char *t = vr_upcopy(r, &r->line, p, k);
             if (!t || !vr_elem(r, PE_SYNSET, t, 0)) goto oom;
             p += k;
+            vr_join(r, p, end, 0);
             since++;
             continue;
         }
@@ -842,13 +859,16 @@ static int vr_elements(vr_reader *r, const char *z, size_t n) {
                 return vr_why(r, "unknown pattern element '%.*s' (expected a word)", (int)(p - s), s);
             const char *t = vr_upcopy(r, &r->line, s, (size_t)(p - s));
             uint8_t exact = 0;
+            int consumed = 0;
             if (p < end && (*p == '_' || *p == '=')) {
                 exact = 1;
+                consumed = *p == '_';
                 p++;
             } else if (p < end && *p == '~') {
                 p++;
             }
             if (!t || !vr_elem(r, PE_WORD, t, exact)) goto oom;
+            vr_join(r, p, end, consumed);
             since++;
             continue;
         }

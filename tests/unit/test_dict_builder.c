@@ -56,8 +56,8 @@ UNIT_SUITE(dict_builder) {
     dict_split_phrase(b, "IMPOSES", 7, &forms[1]);
     size_t vi = dict_add_verb(b, src, &v, forms, 2, "172");
     src.line = 10;
-    dict_elem el[4] = {{PE_SOURCE, 0, NULL}, {PE_VERB, 0, NULL}, {PE_WORD, 1, "SANCTIONS"},
-                       {PE_TARGET, 0, NULL}};
+    dict_elem el[4] = {{PE_SOURCE, 0, 0, NULL}, {PE_VERB, 0, 0, NULL}, {PE_WORD, 1, 0, "SANCTIONS"},
+                       {PE_TARGET, 0, 0, NULL}};
     dict_add_pattern(b, src, vi, el, 4, "163", NULL, DP_DOMINANT, NULL);
     src.line = 11;
     dict_add_pattern(b, src, vi, el, 2, NULL, "111", DP_PASSIVE, "a b");
