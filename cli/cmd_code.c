@@ -21,6 +21,8 @@ static const char usage[] =
     "                     verb text, target text (default: jsonl)\n"
     "  --date YYYY-MM-DD  date of plain-text articles, and of stories without one\n"
     "  --dict CONFIG      dictionary set: a PETRARCH .ini or TABARI .project\n"
+    "  --no-target        code events that have no target (PETRARCH's\n"
+    "                     require_dyad = False); by default a dyad is required\n"
     "  --help             this help\n"
     "\n"
     "Exit status: 0 every story read, 1 some stories were errors, 2 bad usage.\n";
@@ -108,6 +110,7 @@ int cmd_code(int argc, char **argv) {
     const cli_opt opts[] = {
         {"--per-story", &c.per_story, NULL},
         {"--dict", NULL, &eopt.dict_config},
+        {"--no-target", &eopt.no_target_ok, NULL},
         {"--format", NULL, &format},
         {NULL, NULL, NULL},
     };

@@ -18,6 +18,8 @@ static const char usage[] =
     "coded nothing, then the events as `dyad code` writes them.\n"
     "\n"
     "  --dict CONFIG      dictionary set: a PETRARCH .ini or TABARI .project\n"
+    "  --no-target        code events that have no target (PETRARCH's\n"
+    "                     require_dyad = False); by default a dyad is required\n"
     "  --date YYYY-MM-DD  story date (chooses date-restricted actor codes)\n"
     "  --file FILE        explain every story of FILE instead of one sentence\n"
     "  --help             this help\n";
@@ -54,6 +56,7 @@ int cmd_explain(int argc, char **argv) {
     if (!args) return EXIT_USAGE;
     const cli_opt opts[] = {
         {"--dict", NULL, &eopt.dict_config},
+        {"--no-target", &eopt.no_target_ok, NULL},
         {"--file", NULL, &file},
         {NULL, NULL, NULL},
     };

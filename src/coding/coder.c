@@ -513,6 +513,13 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
                 if (c->g[k].owner == rv && c->g[k].casew &&
                     (!strcmp(c->g[k].casew, "BY") || !strcmp(c->g[k].casew, "FROM")))
                     src = c->g[k].conj;
+            /* "+ WAS * DEAD": the pattern named the target; with no by-phrase
+            ** the source is the first mention after the verb, as TABARI and
+            ** PETRARCH read it ("was shot dead in Osgiliath") */
+            if (src == COD_NONE && bd.target != COD_NONE)
+                for (uint32_t k = 0; k < c->ng && src == COD_NONE; k++)
+                    if (c->g[k].a >= cv->vend && c->g[k].conj != c->g[bd.target].conj)
+                        src = c->g[k].conj;
             if (tgt == COD_NONE) tgt = owned(c, rv, "nsubj", COD_NONE);
         } else {
             src = cv->linear ? COD_NONE : subject_of(c, rv, 0, &inferred);
@@ -531,7 +538,10 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     if (inferred) flags |= DYAD_EF_INFERRED;
     trace(c, "  roles: source %s, target %s%s\n", c->g[src].code,
           tgt == COD_NONE ? "none" : c->g[tgt].code, passive ? " (passive)" : "");
-    if (bd.compound != COD_NONE || (tgt == COD_NONE && root >= 1 && root <= 8)) {
+    /* '%': TABARI codes the coordination reciprocally; PETRARCH reads it as
+    ** a compound source with the usual target */
+    int pct = bd.compound != COD_NONE && !(c->b->petrarch_words && tgt != COD_NONE);
+    if (pct || (tgt == COD_NONE && root >= 1 && root <= 8)) {
         /* reciprocal events inside a coordination */
         uint32_t k0 = c->g[bd.compound != COD_NONE ? bd.compound : src].conj;
         int pairs = 0;
