@@ -59,6 +59,7 @@ typedef struct cod_verb {
 typedef struct cod_memo {
     const struct dyad_dict *d;
     size_t *order;          /* pattern indexes grouped per verb, heaviest first */
+    cod_synmap syn;         /* pattern synset references -> synsets */
 } cod_memo;
 
 static void trace(cod_sent *c, const char *fmt, ...) DYAD_PRINTF(2, 3);
@@ -75,6 +76,42 @@ static void trace(cod_sent *c, const char *fmt, ...) {
 static int32_t date_int(dyad_date d) {
     return d.year ? (int32_t)d.year * 10000 + (d.month ? d.month : 1) * 100 + (d.day ? d.day : 1)
                   : 0;
+}
+
+/* ------------------------------------------------------------ bloom */
+
+static void bloom_add(cod_sent *c, uint64_t h) { c->bloom[(h >> 6) & 63] |= 1ull << (h & 63); }
+
+static int bloom_has(const cod_sent *c, uint64_t h) {
+    return (c->bloom[(h >> 6) & 63] >> (h & 63)) & 1;
+}
+
+/* Every prefix of every word of the sentence (a stem pattern word matches a
+** word it begins). */
+static void bloom_build(cod_sent *c) {
+    memset(c->bloom, 0, sizeof c->bloom);
+    for (uint32_t i = 0; i < c->n; i++) {
+        uint64_t h = 1469598103934665603u;
+        for (const char *p = c->up[i]; *p; p++) {
+            h ^= (unsigned char)*p;
+            h *= 1099511628211u;
+            bloom_add(c, dyad_mix64(h));
+        }
+    }
+}
+
+/* Can pattern p match in this sentence: are all its literal words there? */
+static int pattern_possible(const cod_sent *c, const b_pattern *p) {
+    for (size_t k = 0; k < p->n; k++) {
+        const dict_elem *e = &p->el[k];
+        if (e->kind == PE_ALT_OPEN) {       /* alternatives: not checked */
+            while (k < p->n && p->el[k].kind != PE_ALT_CLOSE) k++;
+            continue;
+        }
+        if (e->kind == PE_WORD && !bloom_has(c, dyad_mix64(dyad_fnv1a(e->text, strlen(e->text)))))
+            return 0;
+    }
+    return 1;
 }
 
 /* ------------------------------------------------------------ memo */
@@ -94,6 +131,35 @@ static int memo_build(dyad_session *s) {
     }
     const dict_builder *b = dict_entries(d);
     free(m->order);
+    free(m->syn.keys);
+    free(m->syn.vals);
+    memset(&m->syn, 0, sizeof m->syn);
+    /* Every &NAME of a pattern resolved once: its text pointer -> synset. */
+    size_t nref = 0;
+    for (size_t i = 0; i < b->patterns.n; i++) {
+        const b_pattern *p = &DVEC_AT(&b->patterns, b_pattern, i);
+        for (size_t k = 0; k < p->n; k++) nref += p->el[k].kind == PE_SYNSET;
+    }
+    size_t cap = 16;
+    while (cap < nref * 2) cap *= 2;
+    m->syn.keys = calloc(cap, sizeof *m->syn.keys);
+    m->syn.vals = calloc(cap, sizeof *m->syn.vals);
+    if (!m->syn.keys || !m->syn.vals) return -1;
+    m->syn.cap = cap;
+    for (size_t i = 0; i < b->patterns.n; i++) {
+        const b_pattern *p = &DVEC_AT(&b->patterns, b_pattern, i);
+        for (size_t k = 0; k < p->n; k++) {
+            const char *t = p->el[k].text;
+            if (p->el[k].kind != PE_SYNSET) continue;
+            uint32_t idx = UINT32_MAX;
+            for (size_t j = 0; j < b->synsets.n && idx == UINT32_MAX; j++)
+                if (!strcmp(DVEC_AT(&b->synsets, b_synset, j).name, t)) idx = (uint32_t)j;
+            size_t h = (size_t)dyad_mix64((uint64_t)(uintptr_t)t) & (cap - 1);
+            while (m->syn.keys[h] && m->syn.keys[h] != t) h = (h + 1) & (cap - 1);
+            m->syn.keys[h] = t;
+            m->syn.vals[h] = idx;
+        }
+    }
     m->order = malloc((b->patterns.n + 1) * sizeof *m->order);
     if (!m->order) return -1;
     m->d = d;
@@ -174,7 +240,7 @@ static uint32_t subject_of(const cod_sent *c, uint32_t v, int depth, int *inferr
     /* A pronoun subject ("Estonia said it would act") is the nearest actor
     ** before it in the sentence, as PETRARCH resolved pronouns. */
     for (uint32_t t = 0; t < v; t++)
-        if (cod_head(c, t) == v && cod_rel_is(c, t, "nsubj") && cod_is_upos(c, t, "PRON") &&
+        if (cod_head(c, t) == v && cod_rel_is(c, t, "nsubj") && cod_is_upos(c, t, UPOS_PRON) &&
             is_personal(c->up[t])) {
             for (uint32_t k = c->ng; k-- > 0;)
                 if (c->g[k].b <= t) {
@@ -247,7 +313,7 @@ static uint32_t target_of(const cod_sent *c, uint32_t v, uint32_t src) {
 static uint32_t linear_target(const cod_sent *c, uint32_t v, uint32_t src) {
     uint32_t stop = c->n;
     for (uint32_t t = v + 1; t < c->n; t++)
-        if (cod_is_upos(c, t, "VERB")) {
+        if (cod_is_upos(c, t, UPOS_VERB)) {
             stop = t;
             break;
         }
@@ -265,7 +331,7 @@ static uint32_t linear_source(const cod_sent *c, uint32_t v) {
         const cod_group *g = &c->g[k];
         if (g->b > v) continue;
         for (uint32_t t = g->b; t < v; t++)
-            if (cod_is_upos(c, t, "VERB")) return COD_NONE;
+            if (cod_is_upos(c, t, UPOS_VERB)) return COD_NONE;
         return g->conj;
     }
     return COD_NONE;
@@ -445,7 +511,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     /* A modal that is a dictionary verb (TABARI's "SHOULD") takes the roles
     ** of the verb it helps. */
     uint32_t rv = v;
-    if (cod_is_upos(c, v, "AUX") && cod_head(c, v) != COD_NONE) rv = cod_head(c, v);
+    if (cod_is_upos(c, v, UPOS_AUX) && cod_head(c, v) != COD_NONE) rv = cod_head(c, v);
     int passive = is_passive(c, rv);
     size_t first, cnt = dict_verb_patterns(c->d, cv->entry, &first);
     cod_bind bd = {COD_NONE, COD_NONE, COD_NONE, v, cv->vend};
@@ -454,6 +520,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
         const b_pattern *p = pattern(c, memo->order[first + k]);
         if (p->flags & DP_TIME) continue;
         if ((p->flags & DP_PASSIVE) && !passive) continue;
+        if (!pattern_possible(c, p)) continue;
         cod_bind b2;
         if (cod_match_pattern(c, p, v, cv->vend, cv->linear || cv->aux, &b2)) {
             /* a bare "*" pattern is the verb's default: prefer real ones */
@@ -473,7 +540,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     /* Consumed words and dependent verbs. */
     int root = root_of(code);
     for (uint32_t t = 0; t < c->n; t++) {
-        if (t == v || !cod_is_upos(c, t, "VERB")) continue;
+        if (t == v || !cod_is_upos(c, t, UPOS_VERB)) continue;
         int in_pattern = hit && t >= bd.lo && t < bd.hi && cod_pattern_weight(hit) > 0;
         int dep = cod_head(c, t) == v && cod_rel_is(c, t, "xcomp") && governor_wins(c, v, root);
         if (in_pattern || dep) suppressed[t] = 1;
@@ -484,7 +551,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     }
     if (!governor_wins(c, v, root) && root >= 0) {
         for (uint32_t t = v + 1; t < c->n; t++)
-            if (cod_head(c, t) == v && cod_rel_is(c, t, "xcomp") && cod_is_upos(c, t, "VERB") &&
+            if (cod_head(c, t) == v && cod_rel_is(c, t, "xcomp") && cod_is_upos(c, t, UPOS_VERB) &&
                 (!hit || cod_pattern_weight(hit) == 0) && is_implicative(c, v)) {
                 trace(c, "  no event: the embedded verb is the event\n");
                 return 0;
@@ -586,7 +653,7 @@ static void record_mentions(cod_sent *c) {
                                         "THEIR", "OUR", "HIM", "THEM", "US", NULL};
     for (uint32_t t = 0; t < c->n; t++) {
         int kind = -1;
-        if (cod_is_upos(c, t, "PRON"))
+        if (cod_is_upos(c, t, UPOS_PRON))
             for (size_t k = 0; prons[k]; k++)
                 if (!strcmp(c->up[t], prons[k])) kind = DYAD_MEN_PRONOUN;
         if (kind < 0 && c->group_of[t] == COD_NONE &&
@@ -689,12 +756,23 @@ static int code_sentence(cod_sent *c) {
     const dyad_syntax *base = s->synt.p;
     if (!base) return 0;
     c->sy = base + (c->se->tokens - (const dyad_token *)s->doc.tokens.p);
+    c->upos = arena_alloc(ar, n + 1);
+    if (!c->upos) return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        c->upos[i] = UPOS_NONE;
+        for (int k = 0; k < UPOS_COUNT; k++)
+            if (c->sy[i].upos == syn_upos_names[k]) {
+                c->upos[i] = (uint8_t)k;
+                break;
+            }
+    }
     if (c->trace) {
         for (uint32_t i = 0; i < n; i++)
             trace(c, "%u\t%s\t%s\t%s\t%s\t%d\t%s\n", i + 1, c->up[i], c->sy[i].upos,
                   c->sy[i].xpos, c->sy[i].lemma, c->sy[i].head, c->sy[i].deprel);
         if (!gate) trace(c, "(not coded: %s)\n", has_verb ? "too few actors" : "no verb");
     }
+    bloom_build(c);
     c->sub_hi = arena_alloc(ar, (n + 1) * sizeof *c->sub_hi);
     uint8_t *suppressed = arena_alloc(ar, n + 1);
     cod_verb *verbs = arena_alloc(ar, (n + 1) * sizeof *verbs);
@@ -718,9 +796,9 @@ static int code_sentence(cod_sent *c) {
     if (!gate) return 0;
     uint32_t nv = 0;
     for (uint32_t v = 0; v < n; v++)
-        if ((cod_is_upos(c, v, "VERB") || !strcmp(c->sy[v].xpos, "MD")) &&
+        if ((cod_is_upos(c, v, UPOS_VERB) || !strcmp(c->sy[v].xpos, "MD")) &&
             find_verb(c, v, &verbs[nv])) {
-            verbs[nv].aux = cod_is_upos(c, v, "AUX");
+            verbs[nv].aux = cod_is_upos(c, v, UPOS_AUX);
             nv++;
         }
     if (nv == 0 && c->ng > 0) {
@@ -728,9 +806,9 @@ static int code_sentence(cod_sent *c) {
         ** adjective): TABARI's reading, the first verb form after the
         ** first mention, outside mentions and not after a determiner. */
         for (uint32_t v = c->g[0].b; v < n; v++) {
-            if (c->group_of[v] != COD_NONE || (v > 0 && cod_is_upos(c, v - 1, "DET")) ||
-                !(cod_is_upos(c, v, "ADJ") || cod_is_upos(c, v, "NOUN") ||
-                  cod_is_upos(c, v, "PROPN") || cod_is_upos(c, v, "VERB")))
+            if (c->group_of[v] != COD_NONE || (v > 0 && cod_is_upos(c, v - 1, UPOS_DET)) ||
+                !(cod_is_upos(c, v, UPOS_ADJ) || cod_is_upos(c, v, UPOS_NOUN) ||
+                  cod_is_upos(c, v, UPOS_PROPN) || cod_is_upos(c, v, UPOS_VERB)))
                 continue;
             if (find_verb(c, v, &verbs[0])) {
                 verbs[0].linear = 1;
@@ -779,6 +857,7 @@ int cod_session_run(dyad_session *s, const dyad_story *st) {
     c.b = dict_entries(d);
     c.date = date_int(st->date);
     c.trace = s->tracing;
+    c.syn = &((cod_memo *)s->cod)->syn;
     for (size_t i = 0; i < s->doc.sents.n; i++) {
         c.index = i;
         c.se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);
@@ -801,7 +880,11 @@ void cod_session_free(dyad_session *s) {
     dvec_free(&s->mentions);
     dbuf_free(&s->trace);
     cod_memo *m = s->cod;
-    if (m) free(m->order);
+    if (m) {
+        free(m->order);
+        free(m->syn.keys);
+        free(m->syn.vals);
+    }
     free(m);
     s->cod = NULL;
 }

@@ -43,6 +43,13 @@ typedef struct cod_group {
     uint32_t    nagents;    /* agent matches among them */
 } cod_group;
 
+/* Synset references of patterns (element text pointers) -> synset index. */
+typedef struct cod_synmap {
+    const char **keys;      /* open addressing by pointer; NULL = empty */
+    uint32_t    *vals;      /* synset index, UINT32_MAX when undefined */
+    size_t       cap;       /* power of two */
+} cod_synmap;
+
 /* One sentence being coded. */
 typedef struct cod_sent {
     dyad_session      *s;
@@ -52,6 +59,7 @@ typedef struct cod_sent {
     size_t             index;   /* sentence index in the story */
     const dyad_sentence *se;
     const dyad_syntax  *sy;     /* syntax per token (parsed) */
+    uint8_t            *upos;   /* UPOS_* per token */
     const char       **up;      /* upper-cased token texts */
     uint32_t           n;       /* tokens */
     int32_t            date;    /* story date YYYYMMDD, 0 = none */
@@ -62,12 +70,16 @@ typedef struct cod_sent {
     uint32_t          *group_of;/* per token: group index or COD_NONE */
     uint32_t          *sub_hi;  /* per token: last token of its subtree */
     int                trace;   /* append to s->trace */
+    const cod_synmap  *syn;     /* synset references (session memo) */
+    uint64_t           bloom[64]; /* prefixes of the sentence's words (4096
+                                ** bits): a pattern word absent here cannot
+                                ** match */
 } cod_sent;
 
 /* mentions.c */
 int  cod_scan(cod_sent *c, const dict_match *at);  /* dictionary matches -> c->m */
 int  cod_group_mentions(cod_sent *c);       /* parse -> c->g, ownership */
-int  cod_is_upos(const cod_sent *c, uint32_t i, const char *upos);
+int  cod_is_upos(const cod_sent *c, uint32_t i, int upos);         /* UPOS_* */
 int  cod_rel_is(const cod_sent *c, uint32_t i, const char *rel);  /* prefix match */
 uint32_t cod_head(const cod_sent *c, uint32_t i);               /* 0-based or COD_NONE */
 /* Group whose root is i, or that contains i; COD_NONE when none. */

@@ -13,9 +13,7 @@ uint32_t cod_head(const cod_sent *c, uint32_t i) {
     return h > 0 && (uint32_t)h <= c->n ? (uint32_t)(h - 1) : COD_NONE;
 }
 
-int cod_is_upos(const cod_sent *c, uint32_t i, const char *upos) {
-    return strcmp(c->sy[i].upos, upos) == 0;
-}
+int cod_is_upos(const cod_sent *c, uint32_t i, int upos) { return c->upos[i] == upos; }
 
 int cod_rel_is(const cod_sent *c, uint32_t i, const char *rel) {
     size_t n = strlen(rel);
@@ -61,9 +59,9 @@ static int np_internal(const cod_sent *c, uint32_t i) {
 }
 
 static int is_nominal(const cod_sent *c, uint32_t i) {
-    return cod_is_upos(c, i, "NOUN") || cod_is_upos(c, i, "PROPN") ||
-           cod_is_upos(c, i, "PRON") || cod_is_upos(c, i, "ADJ") || cod_is_upos(c, i, "NUM") ||
-           cod_is_upos(c, i, "X");
+    return cod_is_upos(c, i, UPOS_NOUN) || cod_is_upos(c, i, UPOS_PROPN) ||
+           cod_is_upos(c, i, UPOS_PRON) || cod_is_upos(c, i, UPOS_ADJ) || cod_is_upos(c, i, UPOS_NUM) ||
+           cod_is_upos(c, i, UPOS_X);
 }
 
 /* Relations that start a clause of its own: a predicate there owns what is
@@ -173,7 +171,7 @@ static int list_gap(const cod_sent *c, uint32_t a, uint32_t b) {
     for (uint32_t t = a; t < b; t++) {
         if (!strcmp(c->up[t], "AND")) conj = 1;
         else if (!strcmp(c->up[t], ",")) comma = 1;
-        else if (!cod_is_upos(c, t, "DET")) return 0;
+        else if (!cod_is_upos(c, t, UPOS_DET)) return 0;
     }
     return conj ? 2 : comma ? 1 : 0;
 }
@@ -226,8 +224,8 @@ int cod_group_mentions(cod_sent *c) {
             ** (a stem match); a whole-word match used as a modifier ("the
             ** official news agency") names the phrase it modifies */
             uint32_t r = root_of[last];
-            if (!cod_is_upos(c, r, "NOUN") && !cod_is_upos(c, r, "PROPN") &&
-                !(c->b->petrarch_words && cod_is_upos(c, r, "ADJ"))) {
+            if (!cod_is_upos(c, r, UPOS_NOUN) && !cod_is_upos(c, r, UPOS_PROPN) &&
+                !(c->b->petrarch_words && cod_is_upos(c, r, UPOS_ADJ))) {
                 k = last + 1;
                 continue;
             }
@@ -235,7 +233,7 @@ int cod_group_mentions(cod_sent *c) {
             ** government - left to coreference */
             int owned_by_pron = 0;
             for (uint32_t t = 0; t < c->n; t++)
-                if (cod_head(c, t) == r && cod_rel_is(c, t, "nmod") && cod_is_upos(c, t, "PRON"))
+                if (cod_head(c, t) == r && cod_rel_is(c, t, "nmod") && cod_is_upos(c, t, UPOS_PRON))
                     owned_by_pron = 1;
             if (owned_by_pron) {
                 k = last + 1;
@@ -282,7 +280,7 @@ int cod_group_mentions(cod_sent *c) {
             uint32_t h = cod_head(c, i);
             if ((cod_rel_is(c, i, "conj") || cod_rel_is(c, i, "appos")) && h != COD_NONE &&
                 c->group_of[h] != COD_NONE && c->group_of[h] < k &&
-                !cod_is_upos(c, h, "VERB")) {
+                !cod_is_upos(c, h, UPOS_VERB)) {
                 cod_group *rg = &c->g[c->group_of[h]];
                 /* "Lawmakers in Fornost and Gondor": coordinated with the
                 ** actor inside an agent's phrase, it shares the agents */
@@ -302,7 +300,7 @@ int cod_group_mentions(cod_sent *c) {
                 g->via = c->sy[i].deprel;
                 break;
             }
-            if (cod_is_upos(c, h, "VERB") || clause_rel(c, h)) {
+            if (cod_is_upos(c, h, UPOS_VERB) || clause_rel(c, h)) {
                 g->owner = h;
                 g->via = c->sy[i].deprel;
                 break;

@@ -24,9 +24,12 @@ typedef struct pm_state {
 ** ending at q going backward (dir -1): tokens covered, or 0. */
 static uint32_t synset_at(const pm_state *ps, const char *name, uint32_t q, int dir) {
     const dict_builder *b = ps->c->b;
-    for (size_t i = 0; i < b->synsets.n; i++) {
+    const cod_synmap *m = ps->c->syn;
+    size_t h = (size_t)dyad_mix64((uint64_t)(uintptr_t)name) & (m->cap - 1);
+    while (m->keys[h] && m->keys[h] != name) h = (h + 1) & (m->cap - 1);
+    uint32_t idx = m->keys[h] ? m->vals[h] : UINT32_MAX;
+    for (size_t i = idx; i < b->synsets.n && i == idx; i++) {
         const b_synset *sy = &DVEC_AT(&b->synsets, b_synset, i);
-        if (strcmp(sy->name, name) != 0) continue;
         for (size_t k = 0; k < sy->nmembers; k++) {
             const dict_phrase *p = &sy->members[k];
             uint32_t len = (uint32_t)p->nwords;

@@ -26,6 +26,7 @@ typedef struct ref {
 typedef struct slot {
     const char *word;   /* first word (builder-owned), NULL = empty */
     uint32_t head;      /* first ref */
+    uint32_t hash;      /* low bits of the word's FNV-1a hash */
 } slot;
 
 struct dyad_dict {
@@ -38,17 +39,27 @@ struct dyad_dict {
     ref    *refs;
     size_t  nrefs, caprefs;
     double  load_seconds;
+    uint64_t stem_lens; /* bit l (63: longer): some first word of l bytes
+                        ** matches as a stem (a shorter prefix of a token
+                        ** can only match such words) */
 };
 
-/* Slot of word z[0..n): its own or the empty one where it would go. */
-static slot *find_slot(const dyad_dict *d, const char *z, size_t n) {
+/* Slot of word z[0..n) whose FNV-1a hash is h: its own or the empty one
+** where it would go. */
+static slot *find_slot_h(const dyad_dict *d, const char *z, size_t n, uint64_t h) {
     size_t mask = d->nslots - 1;
-    size_t i = (size_t)dyad_fnv1a(z, n) & mask;
+    size_t i = (size_t)h & mask;
     for (;;) {
         slot *s = &d->slots[i];
-        if (!s->word || (strncmp(s->word, z, n) == 0 && s->word[n] == 0)) return s;
+        if (!s->word || (s->hash == (uint32_t)h && strncmp(s->word, z, n) == 0 &&
+                         s->word[n] == 0))
+            return s;
         i = (i + 1) & mask;
     }
+}
+
+static slot *find_slot(const dyad_dict *d, const char *z, size_t n) {
+    return find_slot_h(d, z, n, dyad_fnv1a(z, n));
 }
 
 static int add_ref(dyad_dict *d, const dict_phrase *p, int kind, size_t entry, size_t name) {
@@ -61,12 +72,16 @@ static int add_ref(dyad_dict *d, const dict_phrase *p, int kind, size_t entry, s
         d->caprefs = cap;
     }
     const char *w = p->words[0];
-    slot *s = find_slot(d, w, strlen(w));
+    size_t wl = strlen(w);
+    uint64_t h = dyad_fnv1a(w, wl);
+    slot *s = find_slot_h(d, w, wl, h);
     if (!s->word) {
         s->word = w;
         s->head = UINT32_MAX;
+        s->hash = (uint32_t)h;
         d->nwords++;
     }
+    if (!(p->exact && p->exact[0])) d->stem_lens |= 1ull << (wl < 63 ? wl : 63);
     ref *r = &d->refs[d->nrefs];
     r->kind = (uint8_t)kind;
     r->entry = (uint32_t)entry;
@@ -162,9 +177,9 @@ static double now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* PETRARCH matches actor and agent words whole (its readers form the
-** plurals), TABARI as stems: in a set read from PETRARCH files every actor
-** and agent word is made exact. */
+/* PETRARCH matches words whole (its readers form plurals and inflections),
+** TABARI as stems: in a set read from PETRARCH files every actor, agent,
+** verb, discard and issue word is made exact. */
 static void exact_phrases(dict_builder *b, dict_phrase *p, size_t n) {
     for (size_t i = 0; i < n; i++) {
         uint8_t *ex = arena_alloc(&b->arena, p[i].nwords + 1);
@@ -184,6 +199,17 @@ static void whole_words(dict_builder *b) {
         b_agent *a = &DVEC_AT(&b->agents, b_agent, i);
         exact_phrases(b, a->names, a->nnames);
     }
+    /* PETRARCH's verb forms are whole words too (its readers list or form
+    ** every inflection), and so are discard and issue phrases. */
+    for (size_t i = 0; i < b->verbs.n; i++) {
+        b_verb *v = &DVEC_AT(&b->verbs, b_verb, i);
+        exact_phrases(b, &v->verb, 1);
+        exact_phrases(b, v->forms, v->nforms);
+    }
+    for (size_t i = 0; i < b->discards.n; i++)
+        exact_phrases(b, &DVEC_AT(&b->discards, b_discard, i).phrase, 1);
+    for (size_t i = 0; i < b->issues.n; i++)
+        exact_phrases(b, &DVEC_AT(&b->issues, b_issue, i).phrase, 1);
 }
 
 dyad_status dyad_dict_load(const char *const *paths, size_t n, dyad_dict **out) {
@@ -276,6 +302,8 @@ int dict_word_matches(const char *w, int exact, const char *t) {
 
 /* Do the words of p from the k0-th match toks[k0..p->nwords)? */
 static int phrase_matches_from(const dict_phrase *p, const char *const *toks, size_t k0) {
+    for (size_t k = k0; k < p->nwords; k++)     /* first bytes first: cheap rejection */
+        if (p->words[k][0] != toks[k][0]) return 0;
     for (size_t k = k0; k < p->nwords; k++)
         if (!word_matches(p->words[k], p->exact ? p->exact[k] : 0, toks[k])) return 0;
     return 1;
@@ -423,8 +451,13 @@ unsigned dict_longest_kinds(const dyad_dict *d, const char *const *toks, size_t 
     size_t best[DICT_KIND_COUNT] = {0};
     const ref *hit[DICT_KIND_COUNT] = {NULL};
     size_t len0 = strlen(toks[0]);
+    uint64_t h = 1469598103934665603u;      /* FNV-1a of the prefix, grown */
     for (size_t l = 1; l <= len0; l++) {
-        const slot *s = find_slot(d, toks[0], l);
+        h ^= (unsigned char)toks[0][l - 1];
+        h *= 1099511628211u;
+        /* a proper prefix can only match a stem word */
+        if (l < len0 && !(d->stem_lens & (1ull << (l < 63 ? l : 63)))) continue;
+        const slot *s = find_slot_h(d, toks[0], l, h);
         if (!s->word) continue;
         for (uint32_t i = s->head; i != UINT32_MAX; i = d->refs[i].next) {
             const ref *r = &d->refs[i];
