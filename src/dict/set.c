@@ -18,6 +18,8 @@ static const char *const ref_kind_names[] = {"actor", "agent", "verb", "verb", "
 
 typedef struct ref {
     uint8_t  kind;      /* REF_* */
+    uint8_t  nwords;    /* words of the phrase (255: more) */
+    char     w1;        /* first byte of its second word, 0 when none */
     uint32_t entry;     /* index in the builder's vector */
     uint32_t name;      /* which phrase of the entry */
     uint32_t next;      /* next ref with the same first word, or UINT32_MAX */
@@ -84,6 +86,8 @@ static int add_ref(dyad_dict *d, const dict_phrase *p, int kind, size_t entry, s
     if (!(p->exact && p->exact[0])) d->stem_lens |= 1ull << (wl < 63 ? wl : 63);
     ref *r = &d->refs[d->nrefs];
     r->kind = (uint8_t)kind;
+    r->nwords = (uint8_t)(p->nwords < 255 ? p->nwords : 255);
+    r->w1 = p->nwords > 1 ? p->words[1][0] : 0;
     r->entry = (uint32_t)entry;
     r->name = (uint32_t)name;
     r->next = s->head;
@@ -464,6 +468,9 @@ unsigned dict_longest_kinds(const dyad_dict *d, const char *const *toks, size_t 
             if (r->kind == REF_SYNSET) continue;
             dict_kind k = ref_dict_kind[r->kind];
             if (!(mask & (1u << k))) continue;
+            /* cheap rejections before touching the phrase */
+            if (r->nwords > n || (hit[k] && r->nwords <= best[k])) continue;
+            if (r->w1 && r->w1 != toks[1][0]) continue;
             const dict_phrase *p = ref_phrase(b, r);
             /* Longer wins; among equals the first found (lists run in
             ** file order, actors before agents before verbs). */
