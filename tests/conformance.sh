@@ -6,8 +6,8 @@
 # Skips when ../shared is absent (a fresh clone has none).
 # Usage: sh tests/conformance.sh build/dyad   (from the repository root)
 # Last line: "N passed, N failed".
-TABARI_FLOOR=22   # measured 24.6 (82/334) at the end of issue 5's first session
-PETRARCH1_FLOOR=62   # measured 66.5 (135/203)
+TABARI_FLOOR=55   # measured 58.7 (196/334)
+PETRARCH1_FLOOR=75   # measured 78.3 (159/203)
 
 DYAD=${1:-build/dyad}
 SHARED=../shared/data/conformance

@@ -23,12 +23,17 @@ typedef struct ref {
     uint32_t entry;     /* index in the builder's vector */
     uint32_t name;      /* which phrase of the entry */
     uint32_t next;      /* next ref with the same first word, or UINT32_MAX */
+    uint32_t next2;     /* next in its bucket of a long list (see slot.sub) */
 } ref;
 
 typedef struct slot {
     const char *word;   /* first word (builder-owned), NULL = empty */
     uint32_t head;      /* first ref */
     uint32_t hash;      /* low bits of the word's FNV-1a hash */
+    uint32_t sub;       /* long lists ("MINISTER ..."): index of 64 bucket
+                        ** heads in dyad_dict.sub, by the first byte of the
+                        ** second word (& 63; 0 also holds one-word
+                        ** phrases); UINT32_MAX: walk the list */
 } slot;
 
 struct dyad_dict {
@@ -41,6 +46,8 @@ struct dyad_dict {
     ref    *refs;
     size_t  nrefs, caprefs;
     double  load_seconds;
+    uint32_t *sub;      /* bucket heads of long lists, 64 per list */
+    size_t   nsub;
     uint64_t stem_lens; /* bit l (63: longer): some first word of l bytes
                         ** matches as a stem (a shorter prefix of a token
                         ** can only match such words) */
@@ -81,6 +88,7 @@ static int add_ref(dyad_dict *d, const dict_phrase *p, int kind, size_t entry, s
         s->word = w;
         s->head = UINT32_MAX;
         s->hash = (uint32_t)h;
+        s->sub = UINT32_MAX;
         d->nwords++;
     }
     if (!(p->exact && p->exact[0])) d->stem_lens |= 1ull << (wl < 63 ? wl : 63);
@@ -136,6 +144,38 @@ static int build_index(dyad_dict *d) {
         for (size_t k = a->nnames; k-- > 0;) rc |= add_ref(d, &a->names[k], REF_ACTOR, i, k);
     }
     return rc;
+}
+
+/* Buckets for the long lists, in list (file) order. */
+static int build_buckets(dyad_dict *d) {
+    size_t nlong = 0;
+    for (size_t i = 0; i < d->nslots; i++) {
+        size_t k = 0;
+        if (!d->slots[i].word) continue;
+        for (uint32_t r = d->slots[i].head; r != UINT32_MAX && k <= 16; r = d->refs[r].next) k++;
+        nlong += k > 16;
+    }
+    if (!nlong) return 0;
+    d->sub = malloc(nlong * 64 * sizeof *d->sub);
+    if (!d->sub) return -1;
+    for (size_t i = 0; i < d->nslots; i++) {
+        slot *s = &d->slots[i];
+        size_t k = 0;
+        if (!s->word) continue;
+        for (uint32_t r = s->head; r != UINT32_MAX && k <= 16; r = d->refs[r].next) k++;
+        if (k <= 16) continue;
+        uint32_t *heads = d->sub + d->nsub * 64, tails[64];
+        for (int b = 0; b < 64; b++) heads[b] = tails[b] = UINT32_MAX;
+        for (uint32_t r = s->head; r != UINT32_MAX; r = d->refs[r].next) {
+            int b = d->refs[r].w1 & 63;
+            d->refs[r].next2 = UINT32_MAX;
+            if (tails[b] == UINT32_MAX) heads[b] = r;
+            else d->refs[tails[b]].next2 = r;
+            tails[b] = r;
+        }
+        s->sub = (uint32_t)d->nsub++;
+    }
+    return 0;
 }
 
 /* Group patterns by verb (counting sort, stable). */
@@ -233,7 +273,7 @@ dyad_status dyad_dict_load(const char *const *paths, size_t n, dyad_dict **out) 
         dyad_dict_free(d);
         return DYAD_NOMEM;
     }
-    if (group_patterns(d) < 0) {
+    if (build_buckets(d) < 0 || group_patterns(d) < 0) {
         dyad_dict_free(d);
         return DYAD_NOMEM;
     }
@@ -249,6 +289,7 @@ void dyad_dict_free(dyad_dict *d) {
     dict_builder_free(d->b);
     free(d->slots);
     free(d->refs);
+    free(d->sub);
     free(d->pat_first);
     free(d->pat_count);
     free(d->pat_order);
@@ -448,6 +489,18 @@ static void fill_match(const dyad_dict *d, const ref *hit, size_t len, int32_t d
     }
 }
 
+/* The ref after i in slot s's list, or in its buckets (then *bucket2, the
+** second bucket still to walk, is set to 0 once it is taken). */
+static uint32_t next_ref(const dyad_dict *d, const slot *s, uint32_t i, int *bucket2) {
+    if (s->sub == UINT32_MAX) return d->refs[i].next;
+    if (d->refs[i].next2 != UINT32_MAX) return d->refs[i].next2;
+    /* end of a bucket: the second one, unless it was walked (or is 0) */
+    if ((d->refs[i].w1 & 63) != 0 || !*bucket2) return UINT32_MAX;
+    int b = *bucket2;
+    *bucket2 = 0;
+    return d->sub[s->sub * 64 + b];
+}
+
 unsigned dict_longest_kinds(const dyad_dict *d, const char *const *toks, size_t n,
                             unsigned mask, int32_t date, dict_match out[DICT_KIND_COUNT]) {
     if (n == 0) return 0;
@@ -463,7 +516,15 @@ unsigned dict_longest_kinds(const dyad_dict *d, const char *const *toks, size_t 
         if (l < len0 && !(d->stem_lens & (1ull << (l < 63 ? l : 63)))) continue;
         const slot *s = find_slot_h(d, toks[0], l, h);
         if (!s->word) continue;
-        for (uint32_t i = s->head; i != UINT32_MAX; i = d->refs[i].next) {
+        /* a long list: its bucket 0 (one-word phrases), then the bucket
+        ** of the second word's first byte */
+        int bucket2 = n > 1 ? (unsigned char)toks[1][0] & 63 : 0;
+        uint32_t first = s->sub == UINT32_MAX ? s->head : d->sub[s->sub * 64];
+        if (first == UINT32_MAX && s->sub != UINT32_MAX && bucket2) {
+            first = d->sub[s->sub * 64 + bucket2];
+            bucket2 = 0;
+        }
+        for (uint32_t i = first; i != UINT32_MAX; i = next_ref(d, s, i, &bucket2)) {
             const ref *r = &d->refs[i];
             if (r->kind == REF_SYNSET) continue;
             dict_kind k = ref_dict_kind[r->kind];
