@@ -339,6 +339,7 @@ static const dict_phrase *ref_phrase(const dict_builder *b, const ref *r) {
 }
 
 int dict_word_matches(const char *w, int exact, const char *t) {
+    if (w[0] != t[0]) return w[0] == 0 && (!exact || t[0] == 0);   /* most calls end here */
     size_t n = strlen(w);
     if (strncmp(w, t, n) != 0) return 0;
     return !exact || t[n] == 0;
