@@ -18,7 +18,9 @@ static const char usage[] =
     "                     (default: one JSON line per event)\n"
     "  --format tsv       one tab-separated line per event: story id, sentence,\n"
     "                     date, source, target (\"-\" when none), code, source text,\n"
-    "                     verb text, target text (default: jsonl)\n"
+    "                     verb text, target text, flags (passive, negated, quoted,\n"
+    "                     reciprocal, reported, inferred; \"-\" when none)\n"
+    "                     (default: jsonl)\n"
     "  --date YYYY-MM-DD  date of plain-text articles, and of stories without one\n"
     "  --dict CONFIG      dictionary set: a PETRARCH .ini or TABARI .project\n"
     "  --no-target        code events that have no target (PETRARCH's\n"
@@ -54,6 +56,13 @@ static int write_tsv(const dyad_session *s, const dyad_story *st) {
         putchar('\t');
         if (e->target) tsv_text(st, e->target_start, e->target_end);
         else putchar('-');
+        static const char *const names[] = {"passive", "negated", "quoted", "reciprocal",
+                                            "reported", "inferred"};
+        putchar('\t');
+        int any = 0;
+        for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+            if (e->flags & (1u << k)) printf(any++ ? ",%s" : "%s", names[k]);
+        if (!any) putchar('-');
         putchar('\n');
     }
     return ferror(stdout) ? -1 : 0;

@@ -466,6 +466,22 @@ static const char *const MODAL_WORDS[] = {"COULD", "MIGHT", "MAY", "WOULD", "SHO
                                           NULL};
 static const char *const COND_WORDS[] = {"IF", "UNLESS", "WHETHER", NULL};
 
+/* Is v said by someone: in a clause under a verb of saying ("X said Y
+** attacked Z")? */
+static int reported(const cod_sent *c, uint32_t v) {
+    static const char *const say[] = {"say", "tell", "report", "announce", "claim", "state",
+                                      "add", "note", "insist", "allege", "confirm", NULL};
+    int guard = 0;
+    for (uint32_t t = v; t != COD_NONE && guard < 8; t = cod_head(c, t), guard++) {
+        if (!(cod_rel_is(c, t, "ccomp") || cod_rel_is(c, t, "parataxis"))) continue;
+        uint32_t h = cod_head(c, t);
+        if (h == COD_NONE) break;
+        for (size_t k = 0; say[k]; k++)
+            if (!strcmp(c->sy[h].lemma, say[k])) return 1;
+    }
+    return 0;
+}
+
 /* Does pattern p name one of words, or words before the verb (where
 ** negations and auxiliaries go: "&NEGATVAUXVRB * OVER EFFORTS")? */
 static int pattern_has(const b_pattern *p, const char *const *words) {
@@ -567,7 +583,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
         trace(c, "  no event: modal or conditional\n");
         return 0;
     }
-    uint32_t flags = passive ? DYAD_EF_PASSIVE : 0;
+    uint32_t flags = (passive ? DYAD_EF_PASSIVE : 0) | (reported(c, rv) ? DYAD_EF_REPORTED : 0);
     int inferred = 0;
     uint32_t src = bd.source, tgt = bd.target;
     if (bd.compound != COD_NONE && src == COD_NONE) src = bd.compound;

@@ -134,6 +134,9 @@ static const char *compose_agents(cod_sent *c, char *out, size_t cap, uint32_t f
     for (uint32_t k = first; k <= last; k++) {
         const char *ag = c->m[k].code;
         if (c->m[k].kind != DICT_AGENTS) continue;
+        /* "former security officials": no longer in office, an elite */
+        for (uint32_t t = c->m[first].a ? c->m[first].a - 1 : 0; t < c->m[k].a; t++)
+            if (!strcmp(c->up[t], "FORMER")) ag = "~ELI";
         size_t n = strlen(ag);
         if (n > 1 && ag[n - 1] == '~' && ag[0] != '~' && n + strlen(out) < cap) {
             /* a prefix agent ("NGO~"): NGO + ARN */
