@@ -718,6 +718,68 @@ static void drop_consumed(cod_sent *c, const cod_verb *verbs, uint32_t nv, size_
     s->events.n = w;
 }
 
+static void upos_ids(cod_sent *c) {
+    for (uint32_t i = 0; i < c->n; i++) {
+        c->upos[i] = UPOS_NONE;
+        for (int k = 0; k < UPOS_COUNT; k++)
+            if (c->sy[i].upos == syn_upos_names[k]) {
+                c->upos[i] = (uint8_t)k;
+                break;
+            }
+    }
+}
+
+static const char **force_new(cod_sent *c) {
+    const char **f = arena_alloc(&c->s->arena, (c->n + 1) * sizeof *f);
+    if (f) memset(f, 0, (c->n + 1) * sizeof *f);
+    return f;
+}
+
+/* Tags the dictionaries impose (NULL: none; (char **)-1: out of memory):
+**  - capitalised words of a multi-word actor name are proper nouns (NNP,
+**    NNPS when the tagger saw a plural);
+**  - a verb form the tagger read as an adjective or noun, outside any
+**    name, right after a name or a noun that ends an actor or agent match
+**    ("the Union imposed sanctions") is a verb: VBD for -ED, VBZ for -S,
+**    else VBP. */
+static const char **dictionary_tags(cod_sent *c, const uint8_t *vform) {
+    const char **force = NULL;
+    uint8_t *in = arena_alloc(&c->s->arena, c->n + 1);   /* 1 in a match, 2 its last token */
+    if (!in) return (const char **)-1;
+    memset(in, 0, c->n + 1);
+    for (uint32_t k = 0; k < c->nm; k++)
+        for (uint32_t t = c->m[k].a; t < c->m[k].b; t++) in[t] = t + 1 == c->m[k].b ? 2 : 1;
+    for (uint32_t k = 0; k < c->nm; k++) {
+        const cod_match *m = &c->m[k];
+        if (m->kind != DICT_ACTORS || m->b - m->a < 2) continue;
+        for (uint32_t t = m->a; t < m->b; t++) {
+            int u = c->upos[t];
+            if (!(c->se->tokens[t].flags & DYAD_TF_UPPER) ||
+                !(u == UPOS_NOUN || u == UPOS_ADJ || u == UPOS_VERB || u == UPOS_X))
+                continue;
+            if (!force && !(force = force_new(c))) return (const char **)-1;
+            force[t] = !strcmp(c->sy[t].xpos, "NNS") ? "NNPS" : "NNP";
+        }
+    }
+    for (uint32_t v = 1; v < c->n; v++) {
+        if (!vform[v] || in[v] || in[v - 1] != 2) continue;
+        if (!(c->upos[v] == UPOS_ADJ || c->upos[v] == UPOS_NOUN || c->upos[v] == UPOS_PROPN))
+            continue;
+        int prev_noun = c->upos[v - 1] == UPOS_NOUN || c->upos[v - 1] == UPOS_PROPN ||
+                        (force && force[v - 1]);
+        if (!prev_noun) continue;
+        if (!force && !(force = force_new(c))) return (const char **)-1;
+        size_t len = strlen(c->up[v]);
+        force[v] = len > 2 && !strcmp(c->up[v] + len - 2, "ED") ? "VBD"
+                 : len > 1 && c->up[v][len - 1] == 'S' ? "VBZ" : "VBP";
+    }
+    if (force && c->trace) {
+        for (uint32_t t = 0; t < c->n; t++)
+            if (force[t]) trace(c, "tag %s imposed on %s\n", force[t], c->up[t]);
+    }
+    return force;
+}
+
 static int cmp_depth(const void *a, const void *b) {
     const cod_verb *x = a, *y = b;
     if (x->depth != y->depth) return x->depth < y->depth ? -1 : 1;
@@ -742,7 +804,9 @@ static int code_sentence(cod_sent *c) {
     /* One dictionary pass: discards, verb forms, actors and agents. */
     int has_verb = 0;
     dict_match *at = arena_alloc(ar, (n + 1) * sizeof *at);
-    if (!at) return -1;
+    uint8_t *vform = arena_alloc(ar, n + 1);
+    if (!at || !vform) return -1;
+    memset(vform, 0, n + 1);
     unsigned mask = (1u << DICT_ACTORS) | (1u << DICT_AGENTS) | (1u << DICT_VERBS) |
                     (1u << DICT_DISCARDS);
     for (uint32_t i = 0; i < n; i++) {
@@ -757,7 +821,7 @@ static int code_sentence(cod_sent *c) {
             trace(c, "discard \"%s\"%s\n", c->up[i], bd->whole_story ? " (story)" : "");
             return bd->whole_story ? 1 : 0;
         }
-        if (f & (1u << DICT_VERBS)) has_verb = 1;
+        if (f & (1u << DICT_VERBS)) has_verb = vform[i] = 1;
         int ka = (f & (1u << DICT_ACTORS)) ? DICT_ACTORS : -1;
         if ((f & (1u << DICT_AGENTS)) &&
             (ka < 0 || all[DICT_AGENTS].ntokens > all[DICT_ACTORS].ntokens))
@@ -774,13 +838,15 @@ static int code_sentence(cod_sent *c) {
     c->sy = base + (c->se->tokens - (const dyad_token *)s->doc.tokens.p);
     c->upos = arena_alloc(ar, n + 1);
     if (!c->upos) return -1;
-    for (uint32_t i = 0; i < n; i++) {
-        c->upos[i] = UPOS_NONE;
-        for (int k = 0; k < UPOS_COUNT; k++)
-            if (c->sy[i].upos == syn_upos_names[k]) {
-                c->upos[i] = (uint8_t)k;
-                break;
-            }
+    upos_ids(c);
+    /* The dictionaries know better than a tagger trained on web text that
+    ** "European Union" is a name and "imposed" in "the Union imposed
+    ** sanctions" a verb: impose such tags and parse again. */
+    const char **force = dictionary_tags(c, vform);
+    if (force == (const char **)-1) return -1;
+    if (force) {
+        if (syn_sentence_run_forced(s, c->st, c->index, force) < 0) return -1;
+        upos_ids(c);
     }
     if (c->trace) {
         for (uint32_t i = 0; i < n; i++)

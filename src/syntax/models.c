@@ -57,10 +57,21 @@ void syn_engine_free(dyad_engine *e) {
     e->parser = NULL;
 }
 
-/* Run the models over words[0..n) and write the public view into out. */
-static void analyse(dyad_session *s, syn_word *w, size_t n, dyad_syntax *out) {
+/* Run the models over words[0..n) and write the public view into out.
+** force (may be NULL): per word an XPOS name that replaces the tagger's
+** (its UPOS from the first letters: NNP* PROPN, VB* VERB), or NULL. */
+static void analyse(dyad_session *s, syn_word *w, size_t n, dyad_syntax *out,
+                    const char *const *force) {
     const dyad_engine *e = s->e;
     syn_tag(e->tagger, w, n, &s->scr);
+    for (size_t i = 0; force && i < n; i++) {
+        int x = force[i] ? syn_xpos_id(e->tagger, force[i]) : -1;
+        if (x < 0) continue;
+        w[i].xpos = (uint16_t)x;
+        w[i].upos = !strncmp(force[i], "NNP", 3) ? UPOS_PROPN
+                  : !strncmp(force[i], "VB", 2)  ? UPOS_VERB
+                  : !strncmp(force[i], "NN", 2)  ? UPOS_NOUN : w[i].upos;
+    }
     if (!(e->opt.skip & DYAD_SKIP_LEMMA)) syn_lemmatize(e->lemma, e->tagger, w, n, &s->scr);
     if (!(e->opt.skip & DYAD_SKIP_PARSE)) syn_parse(e->parser, w, n, &s->scr);
     for (size_t i = 0; i < n; i++) {
@@ -87,6 +98,11 @@ int syn_session_prepare(dyad_session *s) {
 }
 
 int syn_sentence_run(dyad_session *s, const dyad_story *st, size_t i) {
+    return syn_sentence_run_forced(s, st, i, NULL);
+}
+
+int syn_sentence_run_forced(dyad_session *s, const dyad_story *st, size_t i,
+                            const char *const *force) {
     if (!s->e->tagger || s->synt.n < s->doc.tokens.n) return 0;
     const dyad_token *base = s->doc.tokens.p;
     const dyad_sentence *se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);
@@ -103,7 +119,7 @@ int syn_sentence_run(dyad_session *s, const dyad_story *st, size_t i) {
         w[k].head = -1;
         w[k].deprel = 0;
     }
-    analyse(s, w, se->ntokens, (dyad_syntax *)s->synt.p + (se->tokens - base));
+    analyse(s, w, se->ntokens, (dyad_syntax *)s->synt.p + (se->tokens - base), force);
     return s->scr.arena.oom ? -1 : 0;
 }
 
@@ -136,7 +152,7 @@ const dyad_syntax *dyad_session_parse_words(dyad_session *s, const char *const *
         w[k].len = (uint32_t)strlen(forms[k]);
         w[k].head = -1;
     }
-    analyse(s, w, n, s->synt.p);
+    analyse(s, w, n, s->synt.p, NULL);
     return s->scr.arena.oom ? NULL : s->synt.p;
 }
 

@@ -107,6 +107,8 @@ void syn_tag(const syn_tagger *t, syn_word *words, size_t n, syn_scratch *s);
 
 /* Name of XPOS id x in the tagger's table ("NN"), "_" when unknown. */
 const char *syn_xpos_name(const syn_tagger *t, unsigned x);
+/* Id of XPOS name in t's table, or -1. */
+int syn_xpos_id(const syn_tagger *t, const char *name);
 
 /* ----------------------------------------------------------- lemmatizer */
 

@@ -677,6 +677,12 @@ static int tg_build_cache(syn_tagger *t) {
     return 0;
 }
 
+int syn_xpos_id(const syn_tagger *t, const char *name) {
+    for (unsigned x = 0; t && x < t->nxpos; x++)
+        if (!strcmp(t->xname[x], name)) return (int)x;
+    return -1;
+}
+
 const char *syn_xpos_name(const syn_tagger *t, unsigned x) {
     if (!t || x >= t->nxpos) return "_";
     return t->xname[x];
