@@ -29,8 +29,9 @@
 **   Modality    negated verbs, verbs with could/might/may/would/should/must
 **               and conditional clauses ("if ...") code nothing.
 **   Compounds   coordinated sources and targets give one event per pair;
-**               a coordinated subject with no target and a cooperative code
-**               (roots 01-08) gives the reciprocal events.
+**               a coordinated subject with no target and a symmetric code
+**               (roots 03-06: intent to cooperate, consult, cooperate) gives
+**               the reciprocal events.
 **   Output      one event per (source, target, code) per sentence; no
 **               event whose source and target are the same code; no event
 **               without a target unless the engine option no_target_ok.
@@ -242,8 +243,10 @@ static uint32_t subject_of(const cod_sent *c, uint32_t v, int depth, int *inferr
     for (uint32_t t = 0; t < v; t++)
         if (cod_head(c, t) == v && cod_rel_is(c, t, "nsubj") && cod_is_upos(c, t, UPOS_PRON) &&
             is_personal(c->up[t])) {
+            /* he and she are people: a code with a sector, not a country */
+            int person = !strcmp(c->up[t], "HE") || !strcmp(c->up[t], "SHE");
             for (uint32_t k = c->ng; k-- > 0;)
-                if (c->g[k].b <= t) {
+                if (c->g[k].b <= t && (!person || strlen(c->g[k].code) > 3)) {
                     *inferred = 1;
                     return c->g[k].conj;
                 }
@@ -624,7 +627,9 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     /* '%': TABARI codes the coordination reciprocally; PETRARCH reads it as
     ** a compound source with the usual target */
     int pct = bd.compound != COD_NONE && !(c->b->petrarch_words && tgt != COD_NONE);
-    if (pct || (tgt == COD_NONE && root >= 1 && root <= 8)) {
+    /* symmetric actions only: intent to cooperate, consult, diplomatic and
+    ** material cooperation (roots 03-06) - "Kerry and Lavrov talk" */
+    if (pct || (tgt == COD_NONE && root >= 3 && root <= 6)) {
         /* reciprocal events inside a coordination */
         uint32_t k0 = c->g[bd.compound != COD_NONE ? bd.compound : src].conj;
         int pairs = 0;
