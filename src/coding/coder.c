@@ -432,7 +432,9 @@ static int find_verb(cod_sent *c, uint32_t v, cod_verb *cv) {
     dict_match dm;
     unsigned mask = 1u << DICT_VERBS;
     int hit = dict_longest(c->d, c->up + v, c->n - v, mask, c->date, &dm);
-    if (!hit && c->sy[v].lemma && strcmp(c->sy[v].lemma, "_") != 0) {
+    /* the lemma for a form the dictionary lacks (TABARI stems cover most;
+    ** PETRARCH lists every form it knows and codes no other) */
+    if (!hit && !c->b->petrarch_words && c->sy[v].lemma && strcmp(c->sy[v].lemma, "_") != 0) {
         const char *save[4];
         uint32_t k = c->n - v < 4 ? c->n - v : 4;
         char lem[64];
@@ -589,7 +591,13 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     uint32_t flags = (passive ? DYAD_EF_PASSIVE : 0) | (reported(c, rv) ? DYAD_EF_REPORTED : 0);
     int inferred = 0;
     uint32_t src = bd.source, tgt = bd.target;
-    if (bd.compound != COD_NONE && src == COD_NONE) src = bd.compound;
+    /* PETRARCH's '%' is the compound it stands for: before the verb the
+    ** source ("% HAVE POSTPONED *"), after it the target ("* WITH %") */
+    int pct_after = bd.compound != COD_NONE && c->g[bd.compound].a > v;
+    if (bd.compound != COD_NONE && c->b->petrarch_words && pct_after && tgt == COD_NONE)
+        tgt = bd.compound;
+    else if (bd.compound != COD_NONE && src == COD_NONE)
+        src = bd.compound;
     /* Pattern words before the verb ("SUGGESTED * APPLY ...", "SAID WOULD *
     ** NOW"): TABARI's source comes before them. */
     if (src == COD_NONE && hit && bd.lo < v) src = linear_source(c, bd.lo);
@@ -626,7 +634,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
           tgt == COD_NONE ? "none" : c->g[tgt].code, passive ? " (passive)" : "");
     /* '%': TABARI codes the coordination reciprocally; PETRARCH reads it as
     ** a compound source with the usual target */
-    int pct = bd.compound != COD_NONE && !(c->b->petrarch_words && tgt != COD_NONE);
+    int pct = bd.compound != COD_NONE && !c->b->petrarch_words;
     /* symmetric actions only: intent to cooperate, consult, diplomatic and
     ** material cooperation (roots 03-06) - "Kerry and Lavrov talk" */
     if (pct || (tgt == COD_NONE && root >= 3 && root <= 6)) {

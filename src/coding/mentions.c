@@ -119,6 +119,18 @@ static const char *compose(cod_sent *c, uint32_t first, uint32_t last, uint8_t *
     return compose_agents(c, out, sizeof out, first, last);
 }
 
+/* The actor of group r (its most specific actor code) with the agents of
+** group g. */
+static const char *actor_with_agents(cod_sent *c, const cod_group *r, const cod_group *g) {
+    const cod_match *best = NULL;
+    for (uint32_t k = r->m0; k <= r->m1; k++)
+        if (c->m[k].kind == DICT_ACTORS && (!best || strlen(c->m[k].code) > strlen(best->code)))
+            best = &c->m[k];
+    char out[64];
+    snprintf(out, sizeof out, "%s", best ? best->code : "---");
+    return compose_agents(c, out, sizeof out, g->m0, g->m1);
+}
+
 /* g's own code with the agents of group r added. */
 static const char *compose_with(cod_sent *c, const cod_group *g, const cod_group *r) {
     char out[64];
@@ -213,7 +225,9 @@ int cod_group_mentions(cod_sent *c) {
         uint32_t last = k;
         uint32_t a = c->m[k].a, b = c->m[k].b;
         for (uint32_t j = k + 1; j < c->nm; j++) {
-            int same = c->m[j].a == c->m[j - 1].b;
+            /* touching, or joined by a possessive: "Gondor's Prime Minister" */
+            int same = c->m[j].a == c->m[j - 1].b ||
+                       (c->m[j].a == c->m[j - 1].b + 1 && !strcmp(c->up[c->m[j - 1].b], "'S"));
             for (uint32_t q = k; q < j && !same; q++) same = root_of[q] == root_of[j];
             if (!same) break;
             last = j;
@@ -292,6 +306,14 @@ int cod_group_mentions(cod_sent *c) {
                     if (!code) return -1;
                     g->code = code;
                 }
+                /* "the Danish media and government": a bare agent shares the
+                ** actor of the phrase it is coordinated with */
+                if (g->kind == DYAD_MEN_AGENT && rg->kind == DYAD_MEN_ACTOR) {
+                    const char *code = actor_with_agents(c, rg, g);
+                    if (!code) return -1;
+                    g->code = code;
+                    g->kind = DYAD_MEN_ACTOR;
+                }
                 g->conj = rg->conj;
                 g->owner = c->g[g->conj].owner;
                 g->via = c->g[g->conj].via;
@@ -334,6 +356,16 @@ int cod_group_mentions(cod_sent *c) {
         g->conj = p->conj;
         g->owner = c->g[p->conj].owner;
         g->via = c->g[p->conj].via;
+    }
+    /* every member points at the first of its coordination (links only
+    ** point back, so one pass in order settles them) */
+    for (uint32_t k = 0; k < c->ng; k++) {
+        cod_group *g = &c->g[k];
+        if (g->conj == k) continue;
+        const cod_group *r = &c->g[c->g[g->conj].conj];
+        g->conj = c->g[g->conj].conj;
+        g->owner = r->owner;
+        g->via = r->via;
     }
     return 0;
 }
