@@ -131,6 +131,9 @@ typedef struct vd_run {
     size_t      skipped[VD_NSKIP];
     char      **noted;              /* options already reported not honoured */
     size_t      nnoted;
+    char      **opts;               /* TABARI OPTION lines so far, passed to the
+                                    ** engine as coding_options */
+    size_t      nopts;
     int         oom;
 } vd_run;
 
@@ -218,6 +221,41 @@ static void vd_not_honoured(vd_run *r, const char *what, const char *z, size_t n
     fprintf(stderr, "dyad validate: not honoured: %s %s\n", what, s);
 }
 
+/* The engines, closed so that the next record opens them with the options
+** in force. */
+static void vd_close_engines(vd_run *r) {
+    for (int k = 0; k < 2; k++) {
+        dyad_session_free(r->session[k]);
+        dyad_engine_close(r->engine[k]);
+        r->session[k] = NULL;
+        r->engine[k] = NULL;
+    }
+}
+
+/* A TABARI OPTION line: the coder honours COMPLEX:, DEFAULT:, SET: MINIMUM
+** WORDS and SET: TIME SHIFT (engine coding_options); others are reported. */
+static void vd_option(vd_run *r, const char *z, size_t n) {
+    static const char *const honoured[] = {"COMPLEX:", "DEFAULT:", "SET: MINIMUM WORDS",
+                                           "SET: TIME SHIFT", NULL};
+    int ok = 0;
+    for (size_t k = 0; honoured[k]; k++)
+        if (n >= strlen(honoured[k]) && !strncasecmp(z, honoured[k], strlen(honoured[k]))) ok = 1;
+    if (!ok) {
+        vd_not_honoured(r, "TABARI option", z, n);
+        return;
+    }
+    char *line = vd_strndup(r, z, n);
+    char **p = line ? realloc(r->opts, (r->nopts + 1) * sizeof *p) : NULL;
+    if (!p) {
+        free(line);
+        r->oom = 1;
+        return;
+    }
+    r->opts = p;
+    r->opts[r->nopts++] = line;
+    vd_close_engines(r);
+}
+
 /* ------------------------------------------------------------ XML bits */
 
 /* Value of attribute name in the element text z (NUL-terminated) into a
@@ -290,7 +328,7 @@ static void vd_expect_tabari(vd_run *r, const char *z, vd_expect *x) {
         if (e - b >= 7 && !strncmp(z + b, "OPTION:", 7)) {
             size_t ob = b + 7;
             vd_trim(z, &ob, &e);
-            vd_not_honoured(r, "TABARI option", z + ob, e - ob);
+            vd_option(r, z + ob, e - ob);
             options = 1;
             if (!*end) break;
             p = end;
@@ -497,6 +535,8 @@ static dyad_session *vd_session(vd_run *r) {
     }
     eo.no_target_ok = k;
     eo.parse_all = 1;                   /* every record is a test: code them all */
+    eo.coding_options = (const char *const *)r->opts;
+    eo.ncoding_options = r->nopts;
     eo.data_dir = cli_data_dir();
     char *err = NULL;
     if (dyad_engine_open(&eo, &r->engine[k], &err) != DYAD_OK) {
@@ -730,10 +770,9 @@ static void vd_summary(const vd_run *r) {
 }
 
 static void vd_free(vd_run *r) {
-    for (int k = 0; k < 2; k++) {
-        dyad_session_free(r->session[k]);
-        dyad_engine_close(r->engine[k]);
-    }
+    vd_close_engines(r);
+    for (size_t i = 0; i < r->nopts; i++) free(r->opts[i]);
+    free(r->opts);
     for (size_t i = 0; i < r->nfiles; i++) free(r->files[i]);
     for (size_t i = 0; i < r->ncats; i++) free(r->cats[i].name);
     for (size_t i = 0; i < r->nnoted; i++) free(r->noted[i]);

@@ -273,6 +273,13 @@ typedef struct dyad_engine_options {
                                 ** 0: require a dyad (PETRARCH's default) */
     int         parse_all;      /* 1: parse every sentence; 0: only those
                                 ** holding a dictionary actor and verb */
+    const char *const *coding_options; /* TABARI option lines applied after
+                                ** the dictionary set's own .options file:
+                                ** "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR",
+                                ** "DEFAULT: SOURCE [X] PRIOR TARGET [Y] AFTER",
+                                ** "DEFAULT: OFF", "SET: MINIMUM WORDS = 8",
+                                ** "SET: TIME SHIFT = FALSE"; NULL = none */
+    size_t      ncoding_options;
 } dyad_engine_options;
 
 #define DYAD_SKIP_LEMMA 0x01    /* no lemmas ("_") */

@@ -223,6 +223,33 @@ const char *dyad_version(void) { return DYAD_VERSION; }
 
 /* ----------------------------------------------------------------- dates */
 
+/* Days since 1970-01-01 of a civil date, and back (proleptic Gregorian). */
+static long days_from_civil(long y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long)doe - 719468;
+}
+
+dyad_date dyad_date_add_days(dyad_date d, int days) {
+    if (!d.year || !d.month || !d.day || !days) return d;
+    long z = days_from_civil(d.year, (unsigned)d.month, (unsigned)d.day) + days + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = (long)yoe + era * 400;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    unsigned dd = doy - (153 * mp + 2) / 5 + 1;
+    unsigned mm = mp < 10 ? mp + 3 : mp - 9;
+    y += mm <= 2;
+    if (y < 1 || y > 9999) return d;
+    dyad_date out = {(int16_t)y, (int8_t)mm, (int8_t)dd};
+    return out;
+}
+
 int dyad_days_in_month(int y, int m) {
     static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m < 1 || m > 12) return 0;

@@ -104,5 +104,7 @@ static inline uint64_t dyad_fnv1a(const char *z, size_t n) {
 /* ----- dates (src/base/date.c) */
 /* Days in month m of year y (1..12); 0 for a bad month. */
 int dyad_days_in_month(int y, int m);
+/* d moved by days (negative: back); a date without a day is returned as is. */
+dyad_date dyad_date_add_days(dyad_date d, int days);
 
 #endif /* DYAD_BASE_H */

@@ -56,11 +56,25 @@ typedef struct cod_verb {
     size_t   ev0, ev1;      /* its events: s->events[ev0 .. ev1) */
 } cod_verb;
 
+/* Coding options: TABARI's .options file (the set's options), then the
+** engine's coding_options lines. */
+typedef struct cod_opts {
+    int  complex_verbs, complex_conj;   /* more verbs / conjunctions: not coded (0: off) */
+    int  noactprior;                    /* a verb with no actor before it codes nothing */
+    char def_src[32], def_tgt[32];      /* DEFAULT: codes, "" when off */
+    int  def_prior, def_after;          /* PRIOR: the default source when no actor
+                                        ** precedes the verb; AFTER: the default
+                                        ** target when none follows */
+    int  min_words;                     /* shorter sentences are not coded */
+    int  time_shift;                    /* time phrases shift dates, ### and +++ stop */
+} cod_opts;
+
 /* Session-lifetime working memory: pattern order per verb entry. */
 typedef struct cod_memo {
     const struct dyad_dict *d;
     size_t *order;          /* pattern indexes grouped per verb, heaviest first */
     cod_synmap syn;         /* pattern synset references -> synsets */
+    cod_opts   opt;
 } cod_memo;
 
 static void trace(cod_sent *c, const char *fmt, ...) DYAD_PRINTF(2, 3);
@@ -121,6 +135,87 @@ static const b_pattern *pattern(const cod_sent *c, size_t i) {
     return &DVEC_AT(&c->b->patterns, b_pattern, i);
 }
 
+static int opt_true(const char *v) {
+    while (*v == ' ' || *v == '=') v++;
+    return !strncasecmp(v, "TRUE", 4) || !strncasecmp(v, "ON", 2) || !strncasecmp(v, "YES", 3);
+}
+
+/* The code inside the brackets after word w in v ("SOURCE [DEFSRC]"). */
+static void opt_code(const char *v, const char *w, char *out, size_t cap) {
+    const char *p = strstr(v, w);
+    out[0] = 0;
+    if (!p || !(p = strchr(p, '['))) return;
+    const char *e = strchr(++p, ']');
+    if (!e) return;
+    while (p < e && *p == ' ') p++;
+    size_t n = (size_t)(e - p);
+    while (n && p[n - 1] == ' ') n--;
+    if (n >= cap) n = cap - 1;
+    memcpy(out, p, n);
+    out[n] = 0;
+}
+
+/* One option: key as the .options reader stores it ("COMPLEX", "DEFAULT",
+** "SET:MINIMUM WORDS"), value after it. */
+static void opt_apply(cod_opts *o, const char *key, const char *val) {
+    if (!strcasecmp(key, "COMPLEX")) {
+        const char *p;
+        o->complex_verbs = (p = strstr(val, "VERBS[")) ? atoi(p + 6) : 0;
+        o->complex_conj = (p = strstr(val, "CONJ[")) ? atoi(p + 5) : 0;
+        o->noactprior = strstr(val, "NOACTPRIOR") != NULL;
+    } else if (!strcasecmp(key, "DEFAULT")) {
+        if (!strncasecmp(val, "OFF", 3)) {
+            o->def_src[0] = o->def_tgt[0] = 0;
+            o->def_prior = o->def_after = 0;
+            return;
+        }
+        opt_code(val, "SOURCE", o->def_src, sizeof o->def_src);
+        opt_code(val, "TARGET", o->def_tgt, sizeof o->def_tgt);
+        o->def_prior = strstr(val, "PRIOR") != NULL;
+        o->def_after = strstr(val, "AFTER") != NULL;
+    } else if (!strcasecmp(key, "SET:MINIMUM WORDS")) {
+        while (*val == ' ' || *val == '=') val++;
+        o->min_words = atoi(val);
+    } else if (!strcasecmp(key, "SET:TIME SHIFT")) {
+        o->time_shift = opt_true(val);
+    }
+}
+
+/* An option line "KEY: VALUE" or "SET: NAME = VALUE". */
+static void opt_line(cod_opts *o, const char *line) {
+    char key[64];
+    const char *c = strchr(line, ':');
+    if (!c) return;
+    size_t n = (size_t)(c - line);
+    while (n && line[n - 1] == ' ') n--;
+    const char *v = c + 1;
+    while (*v == ' ') v++;
+    if (n == 3 && !strncasecmp(line, "SET", 3)) {
+        const char *eq = strchr(v, '=');
+        size_t m = eq ? (size_t)(eq - v) : strlen(v);
+        while (m && v[m - 1] == ' ') m--;
+        snprintf(key, sizeof key, "SET:%.*s", (int)m, v);
+        opt_apply(o, key, eq ? eq + 1 : "");
+    } else {
+        snprintf(key, sizeof key, "%.*s", (int)n, line);
+        opt_apply(o, key, v);
+    }
+}
+
+static void opts_build(cod_opts *o, const dict_builder *b, const dyad_engine_options *eo) {
+    memset(o, 0, sizeof *o);
+    /* time phrases shift dates when the verbs have any (TABARI turns
+    ** TIME SHIFT on by their presence) */
+    for (size_t i = 0; i < b->patterns.n && !o->time_shift; i++)
+        if (DVEC_AT(&b->patterns, b_pattern, i).flags & DP_TIME) o->time_shift = 1;
+    for (size_t i = 0; i < b->options.n; i++) {
+        const b_option *op = &DVEC_AT(&b->options, b_option, i);
+        if (op->key && op->value) opt_apply(o, op->key, op->value);
+    }
+    for (size_t i = 0; i < eo->ncoding_options; i++)
+        if (eo->coding_options[i]) opt_line(o, eo->coding_options[i]);
+}
+
 static int memo_build(dyad_session *s) {
     cod_memo *m = s->cod;
     const struct dyad_dict *d = dyad_engine_dict(s->e);
@@ -164,6 +259,7 @@ static int memo_build(dyad_session *s) {
     m->order = malloc((b->patterns.n + 1) * sizeof *m->order);
     if (!m->order) return -1;
     m->d = d;
+    opts_build(&m->opt, b, &s->e->opt);
     for (size_t v = 0; v < b->verbs.n; v++) {
         size_t first, cnt = dict_verb_patterns(d, v, &first);
         for (size_t k = 0; k < cnt; k++) m->order[first + k] = dict_pattern_at(d, first + k);
@@ -340,6 +436,23 @@ static uint32_t linear_source(const cod_sent *c, uint32_t v) {
     return COD_NONE;
 }
 
+/* A stand-in actor (TABARI's DEFAULT codes), spanning the verb; COD_NONE
+** when there is no room (the groups array keeps two spare slots). */
+static uint32_t default_group(cod_sent *c, const char *code, uint32_t v, uint32_t vend) {
+    if (c->ng >= c->nm + 2) return COD_NONE;
+    cod_group *g = &c->g[c->ng];
+    memset(g, 0, sizeof *g);
+    g->a = v;
+    g->b = vend;
+    g->root = v;
+    g->code = code;
+    g->kind = DYAD_MEN_ACTOR;
+    g->conj = c->ng;
+    g->owner = COD_NONE;
+    g->mention = -1;
+    return c->ng++;
+}
+
 /* ------------------------------------------------------------ events */
 
 static int add_event1(cod_sent *c, uint32_t src, uint32_t tgt, const char *scode,
@@ -426,6 +539,14 @@ static int add_pairs(cod_sent *c, uint32_t src, uint32_t tgt, const char *code, 
 
 /* ------------------------------------------------------------ verbs */
 
+/* Is verb entry v a time phrase (TABARI <TIME>: all its patterns are)? */
+static int verb_is_time(const cod_sent *c, size_t v) {
+    size_t first, cnt = dict_verb_patterns(c->d, v, &first);
+    for (size_t k = 0; k < cnt; k++)
+        if (!(pattern(c, dict_pattern_at(c->d, first + k))->flags & DP_TIME)) return 0;
+    return cnt > 0;
+}
+
 /* The verb entry of token v: surface form (with following words), else
 ** lemma.  Returns 1 and fills *cv. */
 static int find_verb(cod_sent *c, uint32_t v, cod_verb *cv) {
@@ -447,12 +568,7 @@ static int find_verb(cod_sent *c, uint32_t v, cod_verb *cv) {
         hit = dict_longest(c->d, save, k, mask, c->date, &dm);
     }
     if (!hit) return 0;
-    /* entries that are only time shifts are not verbs */
-    size_t first, cnt = dict_verb_patterns(c->d, dm.entry, &first);
-    int timeonly = cnt > 0;
-    for (size_t k = 0; k < cnt; k++)
-        if (!(pattern(c, dict_pattern_at(c->d, first + k))->flags & DP_TIME)) timeonly = 0;
-    if (timeonly) return 0;
+    if (verb_is_time(c, dm.entry)) return 0;   /* time phrases are not verbs */
     cv->v = v;
     cv->vend = v + (uint32_t)dm.ntokens;
     cv->entry = dm.entry;
@@ -471,18 +587,26 @@ static const char *const MODAL_WORDS[] = {"COULD", "MIGHT", "MAY", "WOULD", "SHO
                                           NULL};
 static const char *const COND_WORDS[] = {"IF", "UNLESS", "WHETHER", NULL};
 
+static const char *const SAY_LEMMAS[] = {"say", "tell", "report", "announce", "claim",
+                                         "state", "add", "note", "insist", "allege",
+                                         "confirm", NULL};
+
+/* Is v a verb of saying? */
+static int is_say(const cod_sent *c, uint32_t v) {
+    for (size_t k = 0; SAY_LEMMAS[k]; k++)
+        if (!strcmp(c->sy[v].lemma, SAY_LEMMAS[k])) return 1;
+    return 0;
+}
+
 /* Is v said by someone: in a clause under a verb of saying ("X said Y
 ** attacked Z")? */
 static int reported(const cod_sent *c, uint32_t v) {
-    static const char *const say[] = {"say", "tell", "report", "announce", "claim", "state",
-                                      "add", "note", "insist", "allege", "confirm", NULL};
     int guard = 0;
     for (uint32_t t = v; t != COD_NONE && guard < 8; t = cod_head(c, t), guard++) {
         if (!(cod_rel_is(c, t, "ccomp") || cod_rel_is(c, t, "parataxis"))) continue;
         uint32_t h = cod_head(c, t);
         if (h == COD_NONE) break;
-        for (size_t k = 0; say[k]; k++)
-            if (!strcmp(c->sy[h].lemma, say[k])) return 1;
+        if (is_say(c, h)) return 1;
     }
     return 0;
 }
@@ -621,6 +745,25 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
                 src = linear_source(c, bd.lo < v ? bd.lo : v);
         }
     }
+    const cod_opts *opt = &((const cod_memo *)c->s->cod)->opt;
+    int before_v = 0;                   /* an actor precedes the verb */
+    for (uint32_t k = 0; k < c->ng; k++) before_v |= c->g[k].b <= v;
+    if (opt->noactprior && !before_v) {
+        trace(c, "  no event: no actor before the verb (NOACTPRIOR)\n");
+        return 0;
+    }
+    /* TABARI's DEFAULT: with PRIOR the default source stands in when no
+    ** actor precedes the verb; without it the first actor after the verb
+    ** is the source.  With AFTER the default target stands in for a
+    ** missing one. */
+    if (src == COD_NONE && opt->def_src[0]) {
+        if (opt->def_prior || c->ng == 0) {
+            src = default_group(c, opt->def_src, v, cv->vend);
+        } else {
+            for (uint32_t k = 0; k < c->ng && src == COD_NONE; k++)
+                if (c->g[k].a >= cv->vend && c->g[k].code != opt->def_src) src = c->g[k].conj;
+        }
+    }
     if (src != COD_NONE) src = c->g[src].conj;
     if (tgt == COD_NONE && !passive) tgt = cv->linear ? linear_target(c, v, src)
                                                       : target_of(c, rv, src);
@@ -629,6 +772,10 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
         return 0;
     }
     if (tgt != COD_NONE && c->g[tgt].conj == c->g[src].conj) tgt = COD_NONE;
+    /* (not for an attribution: ", a senior official said on Saturday" -
+    ** TABARI drops such comma clauses before coding) */
+    if (tgt == COD_NONE && opt->def_tgt[0] && opt->def_after && !is_say(c, rv))
+        tgt = default_group(c, opt->def_tgt, v, cv->vend);
     if (inferred) flags |= DYAD_EF_INFERRED;
     trace(c, "  roles: source %s, target %s%s\n", c->g[src].code,
           tgt == COD_NONE ? "none" : c->g[tgt].code, passive ? " (passive)" : "");
@@ -816,6 +963,8 @@ static int code_sentence(cod_sent *c) {
     }
     /* One dictionary pass: discards, verb forms, actors and agents. */
     int has_verb = 0;
+    const char *time_code = NULL;       /* the first time phrase's code */
+    const cod_opts *opt = &((const cod_memo *)s->cod)->opt;
     dict_match *at = arena_alloc(ar, (n + 1) * sizeof *at);
     uint8_t *vform = arena_alloc(ar, n + 1);
     if (!at || !vform) return -1;
@@ -834,7 +983,13 @@ static int code_sentence(cod_sent *c) {
             trace(c, "discard \"%s\"%s\n", c->up[i], bd->whole_story ? " (story)" : "");
             return bd->whole_story ? 1 : 0;
         }
-        if (f & (1u << DICT_VERBS)) has_verb = vform[i] = 1;
+        if (f & (1u << DICT_VERBS)) {
+            if (verb_is_time(c, all[DICT_VERBS].entry)) {
+                if (!time_code) time_code = all[DICT_VERBS].code;
+            } else {
+                has_verb = vform[i] = 1;
+            }
+        }
         int ka = (f & (1u << DICT_ACTORS)) ? DICT_ACTORS : -1;
         if ((f & (1u << DICT_AGENTS)) &&
             (ka < 0 || all[DICT_AGENTS].ntokens > all[DICT_ACTORS].ntokens))
@@ -844,6 +999,25 @@ static int code_sentence(cod_sent *c) {
     if (cod_scan(c, at) < 0) return -1;
     int need = s->e->opt.no_target_ok ? 1 : 2;
     int gate = has_verb && c->nm >= (uint32_t)need;
+    /* TABARI's options: a minimum length, time phrases */
+    if (opt->min_words) {
+        int words = 0;
+        for (uint32_t i = 0; i < n; i++)
+            words += c->se->tokens[i].kind == DYAD_TOK_WORD || c->se->tokens[i].kind == DYAD_TOK_NUMBER;
+        if (words < opt->min_words) {
+            trace(c, "not coded: %d words, fewer than the minimum %d\n", words, opt->min_words);
+            return 0;
+        }
+    }
+    c->shift = 0;
+    if (time_code && opt->time_shift) {
+        if (!strcmp(time_code, "###") || !strcmp(time_code, "+++")) {
+            trace(c, "not coded: time phrase code %s\n", time_code);
+            return 0;
+        }
+        c->shift = atoi(time_code);
+        trace(c, "time phrase: dates shift %+d days\n", c->shift);
+    }
     if (!gate && !c->trace) return 0;
     if (syn_sentence_run(s, c->st, c->index) < 0) return -1;
     const dyad_syntax *base = s->synt.p;
@@ -913,6 +1087,16 @@ static int code_sentence(cod_sent *c) {
             }
         }
     }
+    if (opt->complex_verbs || opt->complex_conj) {
+        int conj = 0;
+        for (uint32_t t = 0; t < n; t++)
+            conj += !strcmp(c->up[t], "AND") || !strcmp(c->up[t], "OR") || !strcmp(c->up[t], "BUT");
+        if ((opt->complex_verbs && nv > (uint32_t)opt->complex_verbs) ||
+            (opt->complex_conj && conj > opt->complex_conj)) {
+            trace(c, "not coded: complex (%u verbs, %d conjunctions)\n", nv, conj);
+            return 0;
+        }
+    }
     qsort(verbs, nv, sizeof *verbs, cmp_depth);
     for (uint32_t k = 0; k < nv; k++) {
         verbs[k].pat_lo = verbs[k].v;
@@ -934,6 +1118,10 @@ static int code_sentence(cod_sent *c) {
         }
     }
     drop_consumed(c, verbs, nv, before);
+    for (size_t e = before; c->shift && e < s->events.n; e++) {
+        dyad_event *ev = &DVEC_AT(&s->events, dyad_event, e);
+        ev->date = dyad_date_add_days(ev->date, c->shift);
+    }
     return 0;
 }
 

@@ -71,6 +71,7 @@ typedef struct cod_sent {
     uint32_t          *sub_hi;  /* per token: last token of its subtree */
     int                trace;   /* append to s->trace */
     const cod_synmap  *syn;     /* synset references (session memo) */
+    int                shift;   /* days a time phrase moves the events */
     uint64_t           bloom[64]; /* prefixes of the sentence's words (4096
                                 ** bits): a pattern word absent here cannot
                                 ** match */

@@ -195,7 +195,7 @@ int cod_group_mentions(cod_sent *c) {
     dyad_arena *ar = &c->s->arena;
     uint32_t n = c->n;
     c->group_of = arena_alloc(ar, (n + 1) * sizeof *c->group_of);
-    c->g = arena_alloc(ar, (c->nm + 1) * sizeof *c->g);
+    c->g = arena_alloc(ar, (c->nm + 3) * sizeof *c->g);   /* + 2 default actors */
     uint8_t *in_match = arena_alloc(ar, n + 1);
     uint32_t *root_of = arena_alloc(ar, (c->nm + 1) * sizeof *root_of);
     if (!c->group_of || !c->g || !in_match || !root_of) return -1;
