@@ -997,7 +997,7 @@ static int code_sentence(cod_sent *c) {
         if (ka >= 0) at[i] = all[ka];
     }
     if (cod_scan(c, at) < 0) return -1;
-    int need = s->e->opt.no_target_ok ? 1 : 2;
+    int need = s->e->opt.no_target_ok || opt->def_src[0] || opt->def_tgt[0] ? 1 : 2;
     int gate = has_verb && c->nm >= (uint32_t)need;
     /* TABARI's options: a minimum length, time phrases */
     if (opt->min_words) {

@@ -41,7 +41,8 @@
 **     SET: KEY = VALUE      key "SET:KEY", value "VALUE" ("" without '=')
 **     LABEL: CODE=TEXT      key "LABEL:CODE", value "TEXT"
 **     COMPLEX: ...          key "COMPLEX", value the rest
-**     OUTPUT: / FORWARD:    key "OUTPUT" / "FORWARD", value the rest
+**     OUTPUT: / FORWARD: / DEFAULT: / COMMA:
+**                           key "OUTPUT" ..., value the rest
 **   Any other line is a warning.
 */
 #include "dict.h"
@@ -556,6 +557,8 @@ static const struct {
     {"COMPLEX", OPT_REST},
     {"OUTPUT", OPT_REST},
     {"FORWARD", OPT_REST},
+    {"DEFAULT", OPT_REST},
+    {"COMMA", OPT_REST},
 };
 
 /* Directive of the line z[0..n) ("SET:" ...): its row, or -1. */
@@ -609,7 +612,7 @@ int dict_read_options(dict_builder *b, const char *path, const char *text, size_
         any = opt_directive(z, zn, &after) >= 0;
     }
     if (content && !any) {
-        dict_error(b, path, "not a TABARI options file (no SET:, LABEL:, COMPLEX:, OUTPUT: or FORWARD: line)");
+        dict_error(b, path, "not a TABARI options file (no SET:, LABEL:, COMPLEX:, OUTPUT:, FORWARD:, DEFAULT: or COMMA: line)");
         return -1;
     }
     dyad_buf key = {0}, val = {0};
@@ -624,10 +627,10 @@ int dict_read_options(dict_builder *b, const char *path, const char *text, size_
         if (d < 0) {
             const char *colon = memchr(z, ':', zn);
             if (colon)
-                dict_warn(b, src, "unknown directive \"%.*s:\" (expected SET:, LABEL:, COMPLEX:, OUTPUT: or FORWARD:)",
+                dict_warn(b, src, "unknown directive \"%.*s:\" (expected SET:, LABEL:, COMPLEX:, OUTPUT:, FORWARD:, DEFAULT: or COMMA:)",
                           (int)((size_t)(colon - z) > 40 ? 40 : (size_t)(colon - z)), z);
             else
-                dict_warn(b, src, "expected DIRECTIVE: ... (SET:, LABEL:, COMPLEX:, OUTPUT: or FORWARD:)");
+                dict_warn(b, src, "expected DIRECTIVE: ... (SET:, LABEL:, COMPLEX:, OUTPUT:, FORWARD:, DEFAULT: or COMMA:)");
             continue;
         }
         const char *r = z + after;
