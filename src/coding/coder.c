@@ -367,6 +367,14 @@ static uint32_t subject_of(const cod_sent *c, uint32_t v, int depth, int *inferr
 }
 
 static uint32_t linear_target(const cod_sent *c, uint32_t v, uint32_t src);
+static int is_say(const cod_sent *c, uint32_t v);
+
+/* Is g the speaker of an attribution ("..., a senior official said")?
+** A speaker is no participant of what is reported. */
+static int is_speaker(const cod_sent *c, const cod_group *g) {
+    return g->owner != COD_NONE && g->via && !strncmp(g->via, "nsubj", 5) &&
+           is_say(c, g->owner);
+}
 
 /* Is token t in the subtree of token v (t != v)? */
 static int below(const cod_sent *c, uint32_t t, uint32_t v) {
@@ -418,7 +426,7 @@ static uint32_t linear_target(const cod_sent *c, uint32_t v, uint32_t src) {
         }
     for (uint32_t k = 0; k < c->ng; k++) {
         const cod_group *g = &c->g[k];
-        if (g->a > v && g->b <= stop && g->conj != src) return g->conj;
+        if (g->a > v && g->b <= stop && g->conj != src && !is_speaker(c, g)) return g->conj;
     }
     return COD_NONE;
 }
