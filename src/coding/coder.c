@@ -431,6 +431,19 @@ static uint32_t linear_target(const cod_sent *c, uint32_t v, uint32_t src) {
     return COD_NONE;
 }
 
+/* Did the parse give v no subject of any kind, nor a clause to inherit one
+** from ("Estonia act on ..." parsed with "Estonia" as a vocative)? */
+static int subjectless(const cod_sent *c, uint32_t v) {
+    if (cod_rel_is(c, v, "xcomp") || cod_rel_is(c, v, "conj") || cod_rel_is(c, v, "advcl") ||
+        cod_rel_is(c, v, "acl"))
+        return 0;
+    for (uint32_t t = 0; t < c->n; t++)
+        if (cod_head(c, t) == v && (cod_rel_is(c, t, "nsubj") || cod_rel_is(c, t, "csubj") ||
+                                    cod_rel_is(c, t, "expl")))
+            return 0;
+    return 1;
+}
+
 /* TABARI's source: the nearest mention before the verb with no verb
 ** between them. */
 static uint32_t linear_source(const cod_sent *c, uint32_t v) {
@@ -749,7 +762,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
             if (tgt == COD_NONE) tgt = owned(c, rv, "nsubj", COD_NONE);
         } else {
             src = cv->linear ? COD_NONE : subject_of(c, rv, 0, &inferred);
-            if (src == COD_NONE && (cv->linear || cv->aux))
+            if (src == COD_NONE && (cv->linear || cv->aux || subjectless(c, rv)))
                 src = linear_source(c, bd.lo < v ? bd.lo : v);
         }
     }
