@@ -22,27 +22,61 @@ typedef struct pm_state {
 
 /* Members of synset &name matching at token q going forward (dir 1) or
 ** ending at q going backward (dir -1): tokens covered, or 0. */
-static uint32_t synset_at(const pm_state *ps, const char *name, uint32_t q, int dir) {
-    const dict_builder *b = ps->c->b;
+/* Index of synset name: the pattern's reference through the session map,
+** else (a reference inside a synset member) by name; UINT32_MAX if none. */
+static uint32_t synset_index(const pm_state *ps, const char *name) {
     const cod_synmap *m = ps->c->syn;
     size_t h = (size_t)dyad_mix64((uint64_t)(uintptr_t)name) & (m->cap - 1);
     while (m->keys[h] && m->keys[h] != name) h = (h + 1) & (m->cap - 1);
-    uint32_t idx = m->keys[h] ? m->vals[h] : UINT32_MAX;
-    for (size_t i = idx; i < b->synsets.n && i == idx; i++) {
-        const b_synset *sy = &DVEC_AT(&b->synsets, b_synset, i);
-        for (size_t k = 0; k < sy->nmembers; k++) {
-            const dict_phrase *p = &sy->members[k];
-            uint32_t len = (uint32_t)p->nwords;
-            uint32_t start = dir > 0 ? q : q + 1 - len;
-            if (len == 0 || (dir < 0 && q + 1 < len) || start < ps->lo || start + len > ps->hi)
-                continue;
-            uint32_t w = 0;
-            for (; w < len; w++)
-                if (!dict_word_matches(p->words[w], p->exact ? p->exact[w] : 0,
-                                       ps->c->up[start + w]))
-                    break;
-            if (w == len) return len;
+    if (m->keys[h]) return m->vals[h];
+    const dict_builder *b = ps->c->b;
+    for (size_t i = 0; i < b->synsets.n; i++)
+        if (!strcmp(DVEC_AT(&b->synsets, b_synset, i).name, name)) return (uint32_t)i;
+    return UINT32_MAX;
+}
+
+static uint32_t synset_fwd(const pm_state *ps, const char *name, uint32_t q, int depth);
+
+/* Tokens member phrase p covers from token q (its words may be synsets
+** themselves: "&TIETYPES_MEMOS"), or 0. */
+static uint32_t member_fwd(const pm_state *ps, const dict_phrase *p, uint32_t q, int depth) {
+    uint32_t at = q;
+    for (size_t w = 0; w < p->nwords; w++) {
+        if (at >= ps->hi) return 0;
+        if (p->words[w][0] == '&' && p->words[w][1]) {
+            uint32_t len = depth < 4 ? synset_fwd(ps, p->words[w], at, depth + 1) : 0;
+            if (!len) return 0;
+            at += len;
+        } else if (dict_word_matches(p->words[w], p->exact ? p->exact[w] : 0, ps->c->up[at])) {
+            at++;
+        } else {
+            return 0;
         }
+    }
+    return at - q;
+}
+
+/* Tokens some member of synset name covers from token q, or 0. */
+static uint32_t synset_fwd(const pm_state *ps, const char *name, uint32_t q, int depth) {
+    const dict_builder *b = ps->c->b;
+    uint32_t idx = synset_index(ps, name);
+    if (idx >= b->synsets.n || q < ps->lo) return 0;
+    const b_synset *sy = &DVEC_AT(&b->synsets, b_synset, idx);
+    for (size_t k = 0; k < sy->nmembers; k++) {
+        uint32_t len = sy->members[k].nwords ? member_fwd(ps, &sy->members[k], q, depth) : 0;
+        if (len) return len;
+    }
+    return 0;
+}
+
+/* Members of synset &name matching at token q going forward (dir 1) or
+** ending at q going backward (dir -1): tokens covered, or 0. */
+static uint32_t synset_at(const pm_state *ps, const char *name, uint32_t q, int dir) {
+    if (dir > 0) return synset_fwd(ps, name, q, 0);
+    /* backward: a member that starts up to 8 tokens earlier and ends at q */
+    for (uint32_t back = 0; back < 8 && back <= q; back++) {
+        uint32_t len = synset_fwd(ps, name, q - back, 0);
+        if (len == back + 1) return len;
     }
     return 0;
 }
