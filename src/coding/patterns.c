@@ -37,18 +37,31 @@ static uint32_t synset_index(const pm_state *ps, const char *name) {
 
 static uint32_t synset_fwd(const pm_state *ps, const char *name, uint32_t q, int depth);
 
+/* Tokens dictionary word w covers at token q: 1, or 2 for a contraction the
+** tokenizer split ("DIDN'T" = "DID" + "N'T", "CAN'T" = "CA" + "N'T"), or 0. */
+static uint32_t word_at(const pm_state *ps, const char *w, int exact, uint32_t q) {
+    const char *const *up = ps->c->up;
+    if (q >= ps->hi) return 0;
+    if (dict_word_matches(w, exact, up[q])) return 1;
+    size_t n = strlen(w);
+    if (n > 3 && !strcmp(w + n - 3, "N'T") && q + 1 < ps->hi && !strcmp(up[q + 1], "N'T") &&
+        strlen(up[q]) == n - 3 && !strncmp(up[q], w, n - 3))
+        return 2;
+    return 0;
+}
+
 /* Tokens member phrase p covers from token q (its words may be synsets
 ** themselves: "&TIETYPES_MEMOS"), or 0. */
 static uint32_t member_fwd(const pm_state *ps, const dict_phrase *p, uint32_t q, int depth) {
-    uint32_t at = q;
+    uint32_t at = q, len1;
     for (size_t w = 0; w < p->nwords; w++) {
         if (at >= ps->hi) return 0;
         if (p->words[w][0] == '&' && p->words[w][1]) {
             uint32_t len = depth < 4 ? synset_fwd(ps, p->words[w], at, depth + 1) : 0;
             if (!len) return 0;
             at += len;
-        } else if (dict_word_matches(p->words[w], p->exact ? p->exact[w] : 0, ps->c->up[at])) {
-            at++;
+        } else if ((len1 = word_at(ps, p->words[w], p->exact ? p->exact[w] : 0, at)) != 0) {
+            at += len1;
         } else {
             return 0;
         }
@@ -131,19 +144,26 @@ static int match_one(pm_state *ps, const dict_elem *e, uint32_t *pos, int dir, i
     switch (e->kind) {
     case PE_WORD:
         if (dir > 0) {
-            for (uint32_t q = *pos; q < fhi; q++)
-                if (dict_word_matches(e->text, e->exact, c->up[q])) {
-                    *pos = q + 1;
-                    if (q + 1 > ps->bd->hi) ps->bd->hi = q + 1;
+            for (uint32_t q = *pos; q < fhi; q++) {
+                uint32_t len = word_at(ps, e->text, e->exact, q);
+                if (len) {
+                    *pos = q + len;
+                    if (*pos > ps->bd->hi) ps->bd->hi = *pos;
                     return 1;
                 }
+            }
         } else {
-            for (uint32_t q = *pos; q-- > blo;)
-                if (dict_word_matches(e->text, e->exact, c->up[q])) {
-                    *pos = q;
-                    if (q < ps->bd->lo) ps->bd->lo = q;
+            for (uint32_t q = *pos; q-- > blo;) {
+                /* the word ends at q: one token, or a contraction's two */
+                uint32_t len = word_at(ps, e->text, e->exact, q);
+                if (len != 1 && q > ps->lo && word_at(ps, e->text, e->exact, q - 1) == 2) len = 2;
+                else if (len != 1) len = 0;
+                if (len) {
+                    *pos = q + 1 - len;
+                    if (*pos < ps->bd->lo) ps->bd->lo = *pos;
                     return 1;
                 }
+            }
         }
         return 0;
     case PE_SYNSET:
