@@ -945,6 +945,11 @@ static const char **dictionary_tags(cod_sent *c, const uint8_t *vform) {
     }
     for (uint32_t v = 1; v < c->n; v++) {
         if (!vform[v] || in[v] || in[v - 1] != 2) continue;
+        /* "an anti-Gondor parade", "the U.S. attack": a one-word name after
+        ** a determiner modifies the noun that follows */
+        uint32_t a = v - 1;
+        while (a > 0 && in[a - 1] == 1) a--;
+        if (a + 1 == v && a > 0 && c->upos[a - 1] == UPOS_DET) continue;
         if (!(c->upos[v] == UPOS_ADJ || c->upos[v] == UPOS_NOUN || c->upos[v] == UPOS_PROPN))
             continue;
         int prev_noun = c->upos[v - 1] == UPOS_NOUN || c->upos[v - 1] == UPOS_PROPN ||
