@@ -737,10 +737,12 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     uint32_t flags = (passive ? DYAD_EF_PASSIVE : 0) | (reported(c, rv) ? DYAD_EF_REPORTED : 0);
     int inferred = 0;
     uint32_t src = bd.source, tgt = bd.target;
-    /* PETRARCH's '%' is the compound it stands for: before the verb the
-    ** source ("% HAVE POSTPONED *"), after it the target ("* WITH %") */
+    /* PETRARCH-1's '%' is the compound it stands for: before the verb the
+    ** source ("% HAVE POSTPONED *"), after it the target ("* WITH %");
+    ** TABARI's and PETRARCH-2's code the compound reciprocally */
     int pct_after = bd.compound != COD_NONE && c->g[bd.compound].a > v;
-    if (bd.compound != COD_NONE && c->b->petrarch_words && pct_after && tgt == COD_NONE)
+    int pct_positional = c->b->verbs_dialect == DICT_PETRARCH1;
+    if (bd.compound != COD_NONE && pct_positional && pct_after && tgt == COD_NONE)
         tgt = bd.compound;
     else if (bd.compound != COD_NONE && src == COD_NONE)
         src = bd.compound;
@@ -803,7 +805,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
           tgt == COD_NONE ? "none" : c->g[tgt].code, passive ? " (passive)" : "");
     /* '%': TABARI codes the coordination reciprocally; PETRARCH reads it as
     ** a compound source with the usual target */
-    int pct = bd.compound != COD_NONE && !c->b->petrarch_words;
+    int pct = bd.compound != COD_NONE && !pct_positional;
     /* symmetric actions only: intent to cooperate, consult, diplomatic and
     ** material cooperation (roots 03-06) - "Kerry and Lavrov talk" */
     if (pct || (tgt == COD_NONE && root >= 3 && root <= 6)) {

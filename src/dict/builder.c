@@ -445,3 +445,5 @@ void dict_dump(const dict_builder *b, dyad_buf *out) {
 }
 
 void dict_whole_words(dict_builder *b) { b->petrarch_words = 1; }
+
+void dict_set_verbs_dialect(dict_builder *b, dict_dialect d) { b->verbs_dialect = (int)d; }

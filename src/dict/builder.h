@@ -76,6 +76,7 @@ struct dict_builder {
     dyad_vec actors, agents, synsets, verbs, patterns, discards, issues, options;
     dyad_vec msgs;          /* dict_msg */
     size_t nwarn, nerr;
+    int verbs_dialect;      /* dict_dialect of the last verb file read */
     int petrarch_words;     /* a PETRARCH file was read: actor and agent
                             ** words match whole words, not stems */
     const char *last_file_in, *last_file;   /* file-name copy cache */

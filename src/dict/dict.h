@@ -177,6 +177,9 @@ void dict_add_issue(dict_builder *b, dict_src src, const dict_phrase *p, const c
 ** readers form plurals) instead of TABARI's stems.  Readers of PETRARCH-only
 ** formats call it; the set applies it when built. */
 void dict_whole_words(dict_builder *b);
+/* The dialect of the verb file just read (the coder reads some pattern
+** symbols by dialect). */
+void dict_set_verbs_dialect(dict_builder *b, dict_dialect d);
 
 /* Options (TABARI SET:/COMPLEX:, PETRARCH config keys): key = value. */
 void dict_add_option(dict_builder *b, dict_src src, const char *key, const char *value);

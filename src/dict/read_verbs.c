@@ -1305,6 +1305,7 @@ int dict_read_verbs(dict_builder *b, const char *path, const char *text, size_t 
     r.src.file = path;
     r.dialect = vr_detect(text, n);
     if (r.dialect != DICT_TABARI) dict_whole_words(b);
+    dict_set_verbs_dialect(b, r.dialect);
     r.block_code.code = "---";
     r.block_code.flags = DP_NULL;
     const char *p = text, *end = text + n;
