@@ -42,10 +42,12 @@ int  syn_session_run(dyad_session *s, const dyad_story *st);
 ** the analysis of sentence i (the coder parses only what it can code). */
 int  syn_session_prepare(dyad_session *s);
 int  syn_sentence_run(dyad_session *s, const dyad_story *st, size_t i);
-/* The same with some tags imposed: force[k] is an XPOS name for token k of
-** the sentence ("NNP", "VBD") or NULL; the parser then reads them. */
-int  syn_sentence_run_forced(dyad_session *s, const dyad_story *st, size_t i,
-                             const char *const *force);
+/* The same in two steps, to impose tags between them: tag sentence i (the
+** tags are visible through s->synt), then lemmatize and parse it with
+** force[k] (an XPOS name: "NNP", "VBD", or NULL) replacing the tag of
+** token k; force may be NULL. */
+int  syn_sentence_tag(dyad_session *s, const dyad_story *st, size_t i);
+int  syn_sentence_finish(dyad_session *s, size_t i, const char *const *force);
 
 /* Coding stage (src/coding/coder.c): events and mentions of the story whose
 ** text and syntax the session holds.  Returns 0, or -1 when out of memory. */

@@ -217,6 +217,18 @@ static void opts_build(cod_opts *o, const dict_builder *b, const dyad_engine_opt
         if (eo->coding_options[i]) opt_line(o, eo->coding_options[i]);
 }
 
+/* Resolve synset reference t (a pattern's or a member's "&NAME" text) once. */
+static void synmap_add(cod_synmap *m, const dict_builder *b, const char *t) {
+    size_t h = (size_t)dyad_mix64((uint64_t)(uintptr_t)t) & (m->cap - 1);
+    while (m->keys[h] && m->keys[h] != t) h = (h + 1) & (m->cap - 1);
+    if (m->keys[h]) return;
+    uint32_t idx = UINT32_MAX;
+    for (size_t j = 0; j < b->synsets.n && idx == UINT32_MAX; j++)
+        if (!strcmp(DVEC_AT(&b->synsets, b_synset, j).name, t)) idx = (uint32_t)j;
+    m->keys[h] = t;
+    m->vals[h] = idx;
+}
+
 static int memo_build(dyad_session *s) {
     cod_memo *m = s->cod;
     const struct dyad_dict *d = dyad_engine_dict(s->e);
@@ -237,6 +249,12 @@ static int memo_build(dyad_session *s) {
         const b_pattern *p = &DVEC_AT(&b->patterns, b_pattern, i);
         for (size_t k = 0; k < p->n; k++) nref += p->el[k].kind == PE_SYNSET;
     }
+    for (size_t i = 0; i < b->synsets.n; i++) {     /* "&X" words inside members */
+        const b_synset *sy = &DVEC_AT(&b->synsets, b_synset, i);
+        for (size_t k = 0; k < sy->nmembers; k++)
+            for (size_t w = 0; w < sy->members[k].nwords; w++)
+                nref += sy->members[k].words[w][0] == '&';
+    }
     size_t cap = 16;
     while (cap < nref * 2) cap *= 2;
     m->syn.keys = calloc(cap, sizeof *m->syn.keys);
@@ -245,17 +263,15 @@ static int memo_build(dyad_session *s) {
     m->syn.cap = cap;
     for (size_t i = 0; i < b->patterns.n; i++) {
         const b_pattern *p = &DVEC_AT(&b->patterns, b_pattern, i);
-        for (size_t k = 0; k < p->n; k++) {
-            const char *t = p->el[k].text;
-            if (p->el[k].kind != PE_SYNSET) continue;
-            uint32_t idx = UINT32_MAX;
-            for (size_t j = 0; j < b->synsets.n && idx == UINT32_MAX; j++)
-                if (!strcmp(DVEC_AT(&b->synsets, b_synset, j).name, t)) idx = (uint32_t)j;
-            size_t h = (size_t)dyad_mix64((uint64_t)(uintptr_t)t) & (cap - 1);
-            while (m->syn.keys[h] && m->syn.keys[h] != t) h = (h + 1) & (cap - 1);
-            m->syn.keys[h] = t;
-            m->syn.vals[h] = idx;
-        }
+        for (size_t k = 0; k < p->n; k++)
+            if (p->el[k].kind == PE_SYNSET) synmap_add(&m->syn, b, p->el[k].text);
+    }
+    for (size_t i = 0; i < b->synsets.n; i++) {
+        const b_synset *sy = &DVEC_AT(&b->synsets, b_synset, i);
+        for (size_t k = 0; k < sy->nmembers; k++)
+            for (size_t w = 0; w < sy->members[k].nwords; w++)
+                if (sy->members[k].words[w][0] == '&')
+                    synmap_add(&m->syn, b, sy->members[k].words[w]);
     }
     m->order = malloc((b->patterns.n + 1) * sizeof *m->order);
     if (!m->order) return -1;
@@ -1048,7 +1064,7 @@ static int code_sentence(cod_sent *c) {
         trace(c, "time phrase: dates shift %+d days\n", c->shift);
     }
     if (!gate && !c->trace) return 0;
-    if (syn_sentence_run(s, c->st, c->index) < 0) return -1;
+    if (syn_sentence_tag(s, c->st, c->index) < 0) return -1;
     const dyad_syntax *base = s->synt.p;
     if (!base) return 0;
     c->sy = base + (c->se->tokens - (const dyad_token *)s->doc.tokens.p);
@@ -1057,13 +1073,11 @@ static int code_sentence(cod_sent *c) {
     upos_ids(c);
     /* The dictionaries know better than a tagger trained on web text that
     ** "European Union" is a name and "imposed" in "the Union imposed
-    ** sanctions" a verb: impose such tags and parse again. */
+    ** sanctions" a verb: such tags are imposed before the parse. */
     const char **force = dictionary_tags(c, vform);
     if (force == (const char **)-1) return -1;
-    if (force) {
-        if (syn_sentence_run_forced(s, c->st, c->index, force) < 0) return -1;
-        upos_ids(c);
-    }
+    if (syn_sentence_finish(s, c->index, force) < 0) return -1;
+    upos_ids(c);
     if (c->trace) {
         for (uint32_t i = 0; i < n; i++)
             trace(c, "%u\t%s\t%s\t%s\t%s\t%d\t%s\n", i + 1, c->up[i], c->sy[i].upos,

@@ -22,17 +22,13 @@ typedef struct pm_state {
 
 /* Members of synset &name matching at token q going forward (dir 1) or
 ** ending at q going backward (dir -1): tokens covered, or 0. */
-/* Index of synset name: the pattern's reference through the session map,
-** else (a reference inside a synset member) by name; UINT32_MAX if none. */
+/* Index of synset reference name (a pattern's or a member's "&NAME" text,
+** resolved once in the session map); UINT32_MAX if undefined. */
 static uint32_t synset_index(const pm_state *ps, const char *name) {
     const cod_synmap *m = ps->c->syn;
     size_t h = (size_t)dyad_mix64((uint64_t)(uintptr_t)name) & (m->cap - 1);
     while (m->keys[h] && m->keys[h] != name) h = (h + 1) & (m->cap - 1);
-    if (m->keys[h]) return m->vals[h];
-    const dict_builder *b = ps->c->b;
-    for (size_t i = 0; i < b->synsets.n; i++)
-        if (!strcmp(DVEC_AT(&b->synsets, b_synset, i).name, name)) return (uint32_t)i;
-    return UINT32_MAX;
+    return m->keys[h] ? m->vals[h] : UINT32_MAX;
 }
 
 static uint32_t synset_fwd(const pm_state *ps, const char *name, uint32_t q, int depth);

@@ -57,13 +57,23 @@ void syn_engine_free(dyad_engine *e) {
     e->parser = NULL;
 }
 
-/* Run the models over words[0..n) and write the public view into out.
-** force (may be NULL): per word an XPOS name that replaces the tagger's
-** (its UPOS from the first letters: NNP* PROPN, VB* VERB), or NULL. */
-static void analyse(dyad_session *s, syn_word *w, size_t n, dyad_syntax *out,
-                    const char *const *force) {
+/* The public view of words[0..n) into out. */
+static void publish(const dyad_engine *e, const syn_word *w, size_t n, dyad_syntax *out) {
+    for (size_t i = 0; i < n; i++) {
+        out[i].upos = syn_upos_names[w[i].upos < UPOS_COUNT ? w[i].upos : 0];
+        out[i].xpos = syn_xpos_name(e->tagger, w[i].xpos);
+        out[i].lemma = w[i].lemma ? w[i].lemma : "_";
+        out[i].head = w[i].head;
+        out[i].deprel = w[i].head < 0 ? "_" : syn_deprel_name(e->parser, w[i].deprel);
+    }
+}
+
+/* Lemmatize and parse words[0..n) (tagged), after replacing the tags force
+** names: per word an XPOS name or NULL (its UPOS from the first letters:
+** NNP* PROPN, VB* VERB, NN* NOUN). */
+static void finish(dyad_session *s, syn_word *w, size_t n, dyad_syntax *out,
+                   const char *const *force) {
     const dyad_engine *e = s->e;
-    syn_tag(e->tagger, w, n, &s->scr);
     for (size_t i = 0; force && i < n; i++) {
         int x = force[i] ? syn_xpos_id(e->tagger, force[i]) : -1;
         if (x < 0) continue;
@@ -74,13 +84,13 @@ static void analyse(dyad_session *s, syn_word *w, size_t n, dyad_syntax *out,
     }
     if (!(e->opt.skip & DYAD_SKIP_LEMMA)) syn_lemmatize(e->lemma, e->tagger, w, n, &s->scr);
     if (!(e->opt.skip & DYAD_SKIP_PARSE)) syn_parse(e->parser, w, n, &s->scr);
-    for (size_t i = 0; i < n; i++) {
-        out[i].upos = syn_upos_names[w[i].upos < UPOS_COUNT ? w[i].upos : 0];
-        out[i].xpos = syn_xpos_name(e->tagger, w[i].xpos);
-        out[i].lemma = w[i].lemma ? w[i].lemma : "_";
-        out[i].head = w[i].head;
-        out[i].deprel = w[i].head < 0 ? "_" : syn_deprel_name(e->parser, w[i].deprel);
-    }
+    publish(e, w, n, out);
+}
+
+/* Run the models over words[0..n) and write the public view into out. */
+static void analyse(dyad_session *s, syn_word *w, size_t n, dyad_syntax *out) {
+    syn_tag(s->e->tagger, w, n, &s->scr);
+    finish(s, w, n, out, NULL);
 }
 
 int syn_session_prepare(dyad_session *s) {
@@ -97,17 +107,19 @@ int syn_session_prepare(dyad_session *s) {
     return 0;
 }
 
-int syn_sentence_run(dyad_session *s, const dyad_story *st, size_t i) {
-    return syn_sentence_run_forced(s, st, i, NULL);
-}
-
-int syn_sentence_run_forced(dyad_session *s, const dyad_story *st, size_t i,
-                            const char *const *force) {
-    if (!s->e->tagger || s->synt.n < s->doc.tokens.n) return 0;
+/* The words of sentence i in s->words; its syntax slots.  NULL when there
+** are no models (or out of memory: *oom set). */
+static dyad_syntax *sentence_words(dyad_session *s, const dyad_story *st, size_t i, int *oom) {
+    *oom = 0;
+    if (!s->e->tagger || s->synt.n < s->doc.tokens.n) return NULL;
     const dyad_token *base = s->doc.tokens.p;
     const dyad_sentence *se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);
     s->words.n = 0;
-    if (dvec_reserve(&s->words, sizeof(syn_word), se->ntokens) < 0) return -1;
+    if (dvec_reserve(&s->words, sizeof(syn_word), se->ntokens) < 0) {
+        *oom = 1;
+        return NULL;
+    }
+    s->words.n = se->ntokens;
     syn_word *w = s->words.p;
     for (uint32_t k = 0; k < se->ntokens; k++) {
         size_t len;
@@ -119,7 +131,32 @@ int syn_sentence_run_forced(dyad_session *s, const dyad_story *st, size_t i,
         w[k].head = -1;
         w[k].deprel = 0;
     }
-    analyse(s, w, se->ntokens, (dyad_syntax *)s->synt.p + (se->tokens - base), force);
+    return (dyad_syntax *)s->synt.p + (se->tokens - base);
+}
+
+int syn_sentence_run(dyad_session *s, const dyad_story *st, size_t i) {
+    int oom;
+    dyad_syntax *out = sentence_words(s, st, i, &oom);
+    if (out) analyse(s, s->words.p, s->words.n, out);
+    return oom || s->scr.arena.oom ? -1 : 0;
+}
+
+int syn_sentence_tag(dyad_session *s, const dyad_story *st, size_t i) {
+    int oom;
+    dyad_syntax *out = sentence_words(s, st, i, &oom);
+    if (out) {
+        syn_tag(s->e->tagger, s->words.p, s->words.n, &s->scr);
+        publish(s->e, s->words.p, s->words.n, out);
+    }
+    return oom || s->scr.arena.oom ? -1 : 0;
+}
+
+int syn_sentence_finish(dyad_session *s, size_t i, const char *const *force) {
+    if (!s->e->tagger || s->synt.n < s->doc.tokens.n) return 0;
+    const dyad_sentence *se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);
+    if (s->words.n != se->ntokens) return 0;        /* not the sentence just tagged */
+    dyad_syntax *out = (dyad_syntax *)s->synt.p + (se->tokens - (const dyad_token *)s->doc.tokens.p);
+    finish(s, s->words.p, s->words.n, out, force);
     return s->scr.arena.oom ? -1 : 0;
 }
 
@@ -152,7 +189,7 @@ const dyad_syntax *dyad_session_parse_words(dyad_session *s, const char *const *
         w[k].len = (uint32_t)strlen(forms[k]);
         w[k].head = -1;
     }
-    analyse(s, w, n, s->synt.p, NULL);
+    analyse(s, w, n, s->synt.p);
     return s->scr.arena.oom ? NULL : s->synt.p;
 }
 
