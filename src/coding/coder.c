@@ -429,6 +429,18 @@ static uint32_t target_of(const cod_sent *c, uint32_t v, uint32_t src) {
         if (g->via && (!strncmp(g->via, "nsubj", 5) || !strncmp(g->via, "csubj", 5))) continue;
         return g->conj;
     }
+    /* "condemned an attack ... and promised aid to the villages" with the
+    ** second object hung on the first verb: what its governor owns after
+    ** a coordinated verb is the verb's */
+    if (cod_rel_is(c, v, "conj")) {
+        uint32_t h = cod_head(c, v);
+        for (uint32_t k = 0; k < c->ng && h != COD_NONE; k++) {
+            const cod_group *g = &c->g[k];
+            if (g->owner == h && g->a > v && g->conj != src && g->via &&
+                strncmp(g->via, "nsubj", 5) != 0 && !is_speaker(c, g))
+                return g->conj;
+        }
+    }
     /* The parse gave the verb nothing: TABARI's reading. */
     return linear_target(c, v, src);
 }
