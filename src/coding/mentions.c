@@ -353,6 +353,11 @@ int cod_group_mentions(cod_sent *c) {
             if (j + 1 >= c->ng || list_gap(c, c->g[j].b, c->g[j + 1].a) != 2) sep = 0;
         }
         if (!sep || p->conj == k) continue;
+        /* "Russia attacked Ukraine, and France condemned Russia": the
+        ** subject of another verb is not in the list */
+        if (g->via && !strncmp(g->via, "nsubj", 5) && g->owner != COD_NONE &&
+            g->owner != c->g[p->conj].owner)
+            continue;
         g->conj = p->conj;
         g->owner = c->g[p->conj].owner;
         g->via = c->g[p->conj].via;
