@@ -737,7 +737,12 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     for (uint32_t t = 0; t < c->n; t++) {
         if (t == v || !cod_is_upos(c, t, UPOS_VERB)) continue;
         int in_pattern = hit && t >= bd.lo && t < bd.hi && cod_pattern_weight(hit) > 0;
-        int dep = cod_head(c, t) == v && cod_rel_is(c, t, "xcomp") && governor_wins(c, v, root);
+        /* xcomp, or a to-infinitive the parser hung as advcl ("urged Russia
+        ** to attack") */
+        static const char *const TO[] = {"TO", NULL};
+        int dep = cod_head(c, t) == v && governor_wins(c, v, root) &&
+                  (cod_rel_is(c, t, "xcomp") ||
+                   (cod_rel_is(c, t, "advcl") && child_word(c, t, "mark", TO)));
         if (in_pattern || dep) suppressed[t] = 1;
     }
     if (!code_usable(code)) {
