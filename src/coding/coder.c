@@ -229,6 +229,32 @@ static void synmap_add(cod_synmap *m, const dict_builder *b, const char *t) {
     m->vals[h] = idx;
 }
 
+/* Members of every synset bucketed by their first byte (counting sort,
+** member order kept). */
+static int synset_buckets(cod_synmap *m, const dict_builder *b) {
+    size_t ns = b->synsets.n, total = 0;
+    free(m->start);
+    free(m->perm);
+    m->start = calloc(ns * 29 + 1, sizeof *m->start);
+    for (size_t i = 0; i < ns; i++) total += DVEC_AT(&b->synsets, b_synset, i).nmembers;
+    m->perm = malloc((total + 1) * sizeof *m->perm);
+    if (!m->start || !m->perm) return -1;
+    uint32_t at = 0;
+    for (size_t i = 0; i < ns; i++) {
+        const b_synset *sy = &DVEC_AT(&b->synsets, b_synset, i);
+        for (int bk = 0; bk < 28; bk++) {
+            m->start[i * 29 + bk] = at;
+            for (size_t k = 0; k < sy->nmembers; k++) {
+                const dict_phrase *p = &sy->members[k];
+                unsigned char ch = p->nwords ? (unsigned char)p->words[0][0] : 0;
+                if (p->nwords && COD_SYN_BUCKET(ch) == bk) m->perm[at++] = (uint32_t)k;
+            }
+        }
+        m->start[i * 29 + 28] = at;
+    }
+    return 0;
+}
+
 static int memo_build(dyad_session *s) {
     cod_memo *m = s->cod;
     const struct dyad_dict *d = dyad_engine_dict(s->e);
@@ -273,6 +299,7 @@ static int memo_build(dyad_session *s) {
                 if (sy->members[k].words[w][0] == '&')
                     synmap_add(&m->syn, b, sy->members[k].words[w]);
     }
+    if (synset_buckets(&m->syn, b) < 0) return -1;
     m->order = malloc((b->patterns.n + 1) * sizeof *m->order);
     if (!m->order) return -1;
     m->d = d;
@@ -1060,7 +1087,13 @@ static int code_sentence(cod_sent *c) {
     }
     if (cod_scan(c, at) < 0) return -1;
     int need = s->e->opt.no_target_ok || opt->def_src[0] || opt->def_tgt[0] ? 1 : 2;
-    int gate = has_verb && c->nm >= (uint32_t)need;
+    /* matches that touch (or join by a possessive) make one mention: a dyad
+    ** needs two separate runs (or one coordination, which has a gap too) */
+    uint32_t runs = 0;
+    for (uint32_t k = 0; k < c->nm; k++)
+        runs += k == 0 || !(c->m[k].a == c->m[k - 1].b ||
+                            (c->m[k].a == c->m[k - 1].b + 1 && !strcmp(c->up[c->m[k - 1].b], "'S")));
+    int gate = has_verb && runs >= (uint32_t)need;
     /* TABARI's options: a minimum length, time phrases */
     if (opt->min_words) {
         int words = 0;
@@ -1227,6 +1260,8 @@ void cod_session_free(dyad_session *s) {
         free(m->order);
         free(m->syn.keys);
         free(m->syn.vals);
+        free(m->syn.start);
+        free(m->syn.perm);
     }
     free(m);
     s->cod = NULL;

@@ -48,7 +48,14 @@ typedef struct cod_synmap {
     const char **keys;      /* open addressing by pointer; NULL = empty */
     uint32_t    *vals;      /* synset index, UINT32_MAX when undefined */
     size_t       cap;       /* power of two */
+    /* members of synset i by the first byte of their first word: bucket b
+    ** (COD_SYN_BUCKET()) holds perm[start[i * 29 + b] .. start[i * 29 + b + 1]) */
+    uint32_t    *start;
+    uint32_t    *perm;
 } cod_synmap;
+
+/* Bucket of a first byte: A-Z 0..25, '&' (a nested synset) 26, other 27. */
+#define COD_SYN_BUCKET(ch) ((ch) >= 'A' && (ch) <= 'Z' ? (ch) - 'A' : (ch) == '&' ? 26 : 27)
 
 /* One sentence being coded. */
 typedef struct cod_sent {

@@ -39,6 +39,7 @@ static uint32_t word_at(const pm_state *ps, const char *w, int exact, uint32_t q
     const char *const *up = ps->c->up;
     if (q >= ps->hi) return 0;
     if (dict_word_matches(w, exact, up[q])) return 1;
+    if (w[0] != up[q][0] || q + 1 >= ps->hi || up[q + 1][0] != 'N') return 0;
     size_t n = strlen(w);
     if (n > 3 && !strcmp(w + n - 3, "N'T") && q + 1 < ps->hi && !strcmp(up[q + 1], "N'T") &&
         strlen(up[q]) == n - 3 && !strncmp(up[q], w, n - 3))
@@ -71,9 +72,18 @@ static uint32_t synset_fwd(const pm_state *ps, const char *name, uint32_t q, int
     uint32_t idx = synset_index(ps, name);
     if (idx >= b->synsets.n || q < ps->lo) return 0;
     const b_synset *sy = &DVEC_AT(&b->synsets, b_synset, idx);
-    for (size_t k = 0; k < sy->nmembers; k++) {
-        uint32_t len = sy->members[k].nwords ? member_fwd(ps, &sy->members[k], q, depth) : 0;
-        if (len) return len;
+    const cod_synmap *m = ps->c->syn;
+    unsigned char ch = (unsigned char)ps->c->up[q][0];
+    /* the members that can start here: those whose first word begins with
+    ** the token's first byte, and those that begin with a synset */
+    int buckets[2] = {COD_SYN_BUCKET(ch), 26};
+    for (int j = 0; j < 2; j++) {
+        if (j == 1 && buckets[0] == 26) break;
+        const uint32_t *st = m->start + (size_t)idx * 29 + buckets[j];
+        for (uint32_t x = st[0]; x < st[1]; x++) {
+            uint32_t len = member_fwd(ps, &sy->members[m->perm[x]], q, depth);
+            if (len) return len;
+        }
     }
     return 0;
 }
