@@ -1098,9 +1098,14 @@ static double tr_avg(const trainer *tr, const tr_w *w) {
 ** below TG_PRUNE are dropped.  Returns 0 or -1 (out of memory). */
 static int tr_compile(const trainer *tr, syn_tagger *t) {
     double maxa = 0;
-    for (size_t i = 0; i < tr->npool; i++) {
-        double a = fabs(tr_avg(tr, &tr->pool[i]));
-        if (a > maxa) maxa = a;
+    /* over the weights in use: the pool also holds each feature's spare
+    ** (uninitialised) slots */
+    for (size_t i = 0; i < tr->nfeat; i++) {
+        const tr_feat *f = &tr->feats[i];
+        for (uint32_t k = 0; k < f->n; k++) {
+            double a = fabs(tr_avg(tr, &tr->pool[f->off + k]));
+            if (a > maxa) maxa = a;
+        }
     }
     double scale = maxa > 0 ? TG_QMAX / maxa : 1.0;
     /* Count the surviving features and overflow weights. */
