@@ -55,10 +55,12 @@ sanitize:
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" test
 
-# libFuzzer target over the readers and the text layer (clang).
+# libFuzzer targets: the readers and the text layer (story), the dictionary
+# readers (dict), the coder with the test dictionaries (code; run from the
+# repository root) (clang).
 FUZZ_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-fuzz: build-fuzz/fuzz_story build-fuzz/fuzz_dict
+fuzz: build-fuzz/fuzz_story build-fuzz/fuzz_dict build-fuzz/fuzz_code
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(wildcard src/*/*.h include/*.h)
 	@mkdir -p build-fuzz
 	clang $(CPPFLAGS) $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(LIBS)
@@ -67,7 +69,7 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(wildcard src/*/*.h include/*
 # committed seeds; a crash fails the run and leaves its input in build-fuzz/.
 FUZZ_SECONDS ?= 30
 fuzz-run: fuzz
-	@for t in story dict; do \
+	@for t in story dict code; do \
 	  mkdir -p build-fuzz/corpus-$$t && cp tests/fuzz/$$t-seeds/* build-fuzz/corpus-$$t/ && \
 	  if build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
 	      -artifact_prefix=build-fuzz/ build-fuzz/corpus-$$t >build-fuzz/$$t.log 2>&1; then \
