@@ -343,11 +343,12 @@ static int child_word(const cod_sent *c, uint32_t v, const char *rel, const char
     return 0;
 }
 
+/* Is v passive: does it have a passive auxiliary ("was condemned")?  A
+** passive subject without one ("Ethiopia broken down a treaty") is read
+** as the subject. */
 static int is_passive(const cod_sent *c, uint32_t v) {
     for (uint32_t t = 0; t < c->n; t++)
-        if (cod_head(c, t) == v && (!strcmp(c->sy[t].deprel, "aux:pass") ||
-                                    !strcmp(c->sy[t].deprel, "nsubj:pass")))
-            return 1;
+        if (cod_head(c, t) == v && !strcmp(c->sy[t].deprel, "aux:pass")) return 1;
     return 0;
 }
 
@@ -371,10 +372,12 @@ static int is_personal(const char *w) {
 
 static uint32_t subject_of(const cod_sent *c, uint32_t v, int depth, int *inferred) {
     if (depth > 6 || v == COD_NONE) return COD_NONE;
+    int active = !is_passive(c, v);
     for (uint32_t k = 0; k < c->ng; k++) {
         const cod_group *g = &c->g[k];
         if (g->owner == v && g->via &&
-            (!strcmp(g->via, "nsubj") || !strncmp(g->via, "csubj", 5)))
+            (!strcmp(g->via, "nsubj") || !strncmp(g->via, "csubj", 5) ||
+             (active && !strcmp(g->via, "nsubj:pass"))))
             return g->conj;
     }
     uint32_t h = cod_head(c, v);
