@@ -988,7 +988,8 @@ static const char **force_new(cod_sent *c) {
 **  - a verb form the tagger read as an adjective or noun, outside any
 **    name, right after a name or a noun that ends an actor or agent match
 **    ("the Union imposed sanctions") is a verb: VBD for -ED, VBZ for -S,
-**    else VBP. */
+**    else VBP;
+**  - a verb form after a modal ("will abandon") is a base-form verb (VB). */
 static const char **dictionary_tags(cod_sent *c, const uint8_t *vform) {
     const char **force = NULL;
     uint8_t *in = arena_alloc(&c->s->arena, c->n + 1);   /* 1 in a match, 2 its last token */
@@ -1024,6 +1025,18 @@ static const char **dictionary_tags(cod_sent *c, const uint8_t *vform) {
         size_t len = strlen(c->up[v]);
         force[v] = len > 2 && !strcmp(c->up[v] + len - 2, "ED") ? "VBD"
                  : len > 1 && c->up[v][len - 1] == 'S' ? "VBZ" : "VBP";
+    }
+    /* after a modal ("will abandon", "could not attack") a verb form is a
+    ** base-form verb */
+    for (uint32_t v = 1; v < c->n; v++) {
+        if (!vform[v] || in[v] || c->upos[v] == UPOS_VERB) continue;
+        uint32_t p = v - 1;
+        if (p > 0 && (!strcmp(c->up[p], "NOT") || !strcmp(c->up[p], "N'T") ||
+                      !strcmp(c->up[p], "NEVER")))
+            p--;
+        if (strcmp(c->sy[p].xpos, "MD") != 0) continue;
+        if (!force && !(force = force_new(c))) return (const char **)-1;
+        force[v] = "VB";
     }
     if (force && c->trace) {
         for (uint32_t t = 0; t < c->n; t++)
