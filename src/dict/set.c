@@ -252,6 +252,19 @@ static void whole_words(dict_builder *b) {
     }
     for (size_t i = 0; i < b->discards.n; i++)
         exact_phrases(b, &DVEC_AT(&b->discards, b_discard, i).phrase, 1);
+    /* PETRARCH-1's pattern words and synset members too (PETRARCH-2 sets
+    ** keep stem matching there: measured better on real news with
+    ** CAMEO.2.0) */
+    if (b->verbs_dialect != DICT_PETRARCH1) return;
+    for (size_t i = 0; i < b->patterns.n; i++) {
+        b_pattern *p = &DVEC_AT(&b->patterns, b_pattern, i);
+        for (size_t k = 0; k < p->n; k++)
+            if (p->el[k].kind == PE_WORD && !p->el[k].exact) p->el[k].exact = 1;
+    }
+    for (size_t i = 0; i < b->synsets.n; i++) {
+        b_synset *sy = &DVEC_AT(&b->synsets, b_synset, i);
+        exact_phrases(b, sy->members, sy->nmembers);
+    }
     for (size_t i = 0; i < b->issues.n; i++)
         exact_phrases(b, &DVEC_AT(&b->issues, b_issue, i).phrase, 1);
 }
