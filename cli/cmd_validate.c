@@ -56,6 +56,8 @@ static const char usage[] =
     "\n"
     "Counted: records that expect events, or expect none ({+++}, {---}, {###},\n"
     "noevents=\"True\", or a PETRARCH error=\"...\" that rejects the record).\n"
+    "Not counted either: error=\"bad_input_parse\" records, which test PETRARCH's\n"
+    "reading of a malformed <Parse> tree (dyad parses the text itself).\n"
     "Not counted: TABARI OPTION records; records whose first expectation is\n"
     "'-{...}' (disabled by the suite's authors; after other blocks, '-{' means\n"
     "that events beyond those listed may be coded); records without an\n"
@@ -83,12 +85,13 @@ enum {
     VD_SKIP_CATEGORY,     /* outside <Include>, or in <Exclude> */
     VD_SKIP_SKIP,         /* <Skip> */
     VD_SKIP_BADRECORD,    /* the reader could not read the record */
+    VD_SKIP_PARSETREE,    /* tests the suite's own (malformed) <Parse> tree */
     VD_NSKIP
 };
 static const char *const vd_skip_name[VD_NSKIP] = {
     "counted", "no expected coding", "TABARI OPTION records", "disabled with -{...}",
     "unreadable expected coding", "valid=\"false\"", "category not included", "<Skip>",
-    "unreadable records",
+    "unreadable records", "tests of the suite's <Parse> trees",
 };
 
 /* What one record expects. */
@@ -371,6 +374,10 @@ static void vd_expect_petrarch(vd_run *r, const char *z, vd_expect *x) {
         ** be rejected or discarded): no event either way. */
         char *noev = vd_attr(r, el, "noevents");
         if (!noev) noev = vd_attr(r, el, "error");
+        /* error="bad_input_parse" tests PETRARCH's reading of a malformed
+        ** <Parse> tree: dyad parses the text itself, so there is nothing
+        ** to test */
+        if (noev && !strcmp(noev, "bad_input_parse")) x->skip = VD_SKIP_PARSETREE;
         char *s = vd_attr(r, el, "sourcecode"), *t = vd_attr(r, el, "targetcode");
         char *c = vd_attr(r, el, "eventcode");
         if (noev) x->marker = 1;
