@@ -976,6 +976,19 @@ static void upos_ids(cod_sent *c) {
     }
 }
 
+/* Does a determiner open the noun phrase that token a continues ("an
+** anti- Gondor parade")?  Looks back over up to three modifiers. */
+static int det_before(const cod_sent *c, uint32_t a) {
+    for (uint32_t k = 0; k < 4 && a > 0; k++) {
+        uint32_t t = --a;
+        if (c->upos[t] == UPOS_DET) return 1;
+        if (!(c->upos[t] == UPOS_ADJ || c->upos[t] == UPOS_NOUN || c->upos[t] == UPOS_NUM ||
+              (c->upos[t] == UPOS_PUNCT && c->up[t][0] == '-')))
+            return 0;
+    }
+    return 0;
+}
+
 static const char **force_new(cod_sent *c) {
     const char **f = arena_alloc(&c->s->arena, (c->n + 1) * sizeof *f);
     if (f) memset(f, 0, (c->n + 1) * sizeof *f);
@@ -1015,7 +1028,7 @@ static const char **dictionary_tags(cod_sent *c, const uint8_t *vform) {
         ** a determiner modifies the noun that follows */
         uint32_t a = v - 1;
         while (a > 0 && in[a - 1] == 1) a--;
-        if (a + 1 == v && a > 0 && c->upos[a - 1] == UPOS_DET) continue;
+        if (a + 1 == v && det_before(c, a)) continue;
         if (!(c->upos[v] == UPOS_ADJ || c->upos[v] == UPOS_NOUN || c->upos[v] == UPOS_PROPN))
             continue;
         int prev_noun = c->upos[v - 1] == UPOS_NOUN || c->upos[v - 1] == UPOS_PROPN ||
