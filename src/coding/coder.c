@@ -52,6 +52,8 @@ typedef struct cod_verb {
     int      depth;         /* depth in the parse tree */
     int      linear;        /* found by form only: roles by position */
     int      aux;           /* a modal: roles from the verb it helps */
+    int      nominal;       /* a noun ("their meet"): coded only through a
+                            ** pattern with words before it */
     uint32_t pat_lo;        /* first token its pattern covered (v: none before) */
     size_t   ev0, ev1;      /* its events: s->events[ev0 .. ev1) */
 } cod_verb;
@@ -619,6 +621,21 @@ static int add_pairs(cod_sent *c, uint32_t src, uint32_t tgt, const char *code, 
 
 /* ------------------------------------------------------------ verbs */
 
+/* Does verb entry v have a pattern with words before the verb? */
+static int has_pre_patterns(const cod_sent *c, size_t v) {
+    size_t first, cnt = dict_verb_patterns(c->d, v, &first);
+    for (size_t k = 0; k < cnt; k++) {
+        const b_pattern *p = pattern(c, dict_pattern_at(c->d, first + k));
+        for (size_t j = 0; j < p->n && p->el[j].kind != PE_VERB; j++)
+            if (p->el[j].kind == PE_WORD || p->el[j].kind == PE_SYNSET) {
+                for (size_t q = j; q < p->n; q++)
+                    if (p->el[q].kind == PE_VERB) return 1;
+                break;
+            }
+    }
+    return 0;
+}
+
 /* Is verb entry v a time phrase (TABARI <TIME>: all its patterns are)? */
 static int verb_is_time(const cod_sent *c, size_t v) {
     size_t first, cnt = dict_verb_patterns(c->d, v, &first);
@@ -659,6 +676,7 @@ static int find_verb(cod_sent *c, uint32_t v, cod_verb *cv) {
     cv->depth = depth;
     cv->linear = 0;
     cv->aux = 0;
+    cv->nominal = 0;
     return 1;
 }
 
@@ -753,6 +771,10 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
             bd = b2;
             break;
         }
+    }
+    if (cv->nominal && !(hit && bd.lo < v)) {
+        trace(c, "  no event: a noun, and no pattern with words before it\n");
+        return 0;
     }
     cv->pat_lo = hit ? bd.lo : v;
     const char *code = hit ? (hit->code ? hit->code : hit->code2) : cv->code;
@@ -1192,6 +1214,18 @@ static int code_sentence(cod_sent *c) {
             verbs[nv].aux = cod_is_upos(c, v, UPOS_AUX);
             nv++;
         }
+    /* A verb form used as a noun ("have postponed their meet") codes only
+    ** through a pattern that names the words before it (TABARI's
+    ** "% HAVE POSTPONED *" of MEET) - verbs of the dictionary that have
+    ** such patterns. */
+    for (uint32_t v = 0; v < n && nv > 0; v++) {
+        if (!vform[v] || !cod_is_upos(c, v, UPOS_NOUN) || c->group_of[v] != COD_NONE) continue;
+        cod_verb cv;
+        if (!find_verb(c, v, &cv) || !has_pre_patterns(c, cv.entry)) continue;
+        cv.nominal = 1;
+        cv.linear = 1;
+        verbs[nv++] = cv;
+    }
     if (nv == 0 && c->ng > 0) {
         /* The tagger found no dictionary verb ("imposed" read as an
         ** adjective): TABARI's reading, the first verb form after the
