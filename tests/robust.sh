@@ -156,6 +156,17 @@ if [ -d "$SHARED/data" ]; then
 else
     skip "reuters and conformance inputs" "$SHARED absent"
 fi
+# dyad explain: the steps of coding one sentence (test dictionaries of our own)
+"$DYAD" explain --dict tests/coding/news.project --date 2014-10-15 \
+    "Russia condemned Ukraine on Monday." >"$T/ex.out" 2>"$T/ex.err"
+check "explain: exit 0" [ $? -eq 0 ]
+check "explain: a token line with tag and relation" grep -q '^1	RUSSIA	PROPN	NNP	Russia	2	nsubj$' "$T/ex.out"
+check "explain: the mention and its relation" grep -q '^mention RUS "Russia" as nsubj$' "$T/ex.out"
+check "explain: the verb and where its code comes from" grep -q '^verb CONDEMNED (token 1, entry line 9)$' "$T/ex.out"
+check "explain: the roles" grep -q '^  roles: source RUS, target UKR$' "$T/ex.out"
+check "explain: the event" grep -q '"source":"RUS","target":"UKR","code":"111"' "$T/ex.out"
+"$DYAD" explain --dict tests/coding/news.project "Russia condemned Ukraine." --file x >/dev/null 2>&1
+check "explain: a sentence and --file together is bad usage" [ $? -eq 2 ]
 "$DYAD" code --dict /nonexistent/x.ini "$DEMO" >/dev/null 2>"$T/nd.err"
 check "code --dict missing: exit 2" [ $? -eq 2 ]
 check "code --dict missing: names the file" grep -q 'x.ini' "$T/nd.err"

@@ -759,11 +759,15 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     size_t first, cnt = dict_verb_patterns(c->d, cv->entry, &first);
     cod_bind bd = {COD_NONE, COD_NONE, COD_NONE, v, cv->vend};
     const b_pattern *hit = NULL;
+    size_t tried = 0, skipped = 0;
     for (size_t k = 0; k < cnt; k++) {
         const b_pattern *p = pattern(c, memo->order[first + k]);
         if (p->flags & DP_TIME) continue;
         if ((p->flags & DP_PASSIVE) && !passive) continue;
-        if (!pattern_possible(c, p)) continue;
+        if (!pattern_possible(c, p)) {
+            skipped++;
+            continue;
+        }
         cod_bind b2;
         if (cod_match_pattern(c, p, v, cv->vend, cv->linear || cv->aux, &b2)) {
             /* a bare "*" pattern is the verb's default: prefer real ones */
@@ -771,7 +775,13 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
             bd = b2;
             break;
         }
+        if (tried++ < 12)
+            trace(c, "  tried %s:%u [%s]: no match\n", p->src.file ? p->src.file : "?",
+                  p->src.line, p->code ? p->code : p->code2 ? p->code2 : "-");
     }
+    if (tried > 12) trace(c, "  (%zu more patterns tried, no match)\n", tried - 12);
+    if (skipped)
+        trace(c, "  (%zu patterns skipped: a word of theirs is not in the sentence)\n", skipped);
     if (cv->nominal && !(hit && bd.lo < v)) {
         trace(c, "  no event: a noun, and no pattern with words before it\n");
         return 0;
