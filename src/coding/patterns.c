@@ -141,6 +141,45 @@ static size_t alt_end(const dict_elem *el, size_t i, size_t n) {
     return n;
 }
 
+static int nominal(const cod_sent *c, uint32_t t) {
+    return cod_is_upos(c, t, UPOS_NOUN) || cod_is_upos(c, t, UPOS_PROPN) ||
+           cod_is_upos(c, t, UPOS_PRON) || cod_is_upos(c, t, UPOS_NUM);
+}
+
+/* '^': skip the next noun phrase (forward) or the previous one (backward):
+** a mention, or a run of nouns with its determiner and adjectives.
+** Returns 1 and moves *pos, or 0 when there is none. */
+static int skip_np(pm_state *ps, uint32_t *pos, int dir) {
+    const cod_sent *c = ps->c;
+    if (dir > 0) {
+        uint32_t q = *pos;
+        while (q < ps->hi && !nominal(c, q)) q++;
+        if (q >= ps->hi) return 0;
+        uint32_t g = cod_group_at(c, q);
+        if (g != COD_NONE && c->g[g].a <= q) {
+            *pos = c->g[g].b;
+        } else {
+            while (q + 1 < ps->hi && nominal(c, q + 1)) q++;
+            *pos = q + 1;
+        }
+        return 1;
+    }
+    uint32_t q = *pos;
+    while (q > ps->lo && !nominal(c, q - 1)) q--;
+    if (q <= ps->lo) return 0;
+    q--;
+    uint32_t g = cod_group_at(c, q);
+    if (g != COD_NONE && c->g[g].b > q) {
+        *pos = c->g[g].a;
+    } else {
+        while (q > ps->lo && (nominal(c, q - 1) || cod_is_upos(c, q - 1, UPOS_ADJ) ||
+                              cod_is_upos(c, q - 1, UPOS_DET)))
+            q--;
+        *pos = q;
+    }
+    return 1;
+}
+
 /* adj: the element must touch what was matched before it (TABARI's '_'
 ** connector): at *pos going forward, ending at *pos - 1 going backward. */
 static int match_one(pm_state *ps, const dict_elem *e, uint32_t *pos, int dir, int adj) {
@@ -209,8 +248,10 @@ static int match_one(pm_state *ps, const dict_elem *e, uint32_t *pos, int dir, i
         if (g->a < ps->bd->lo) ps->bd->lo = g->a;
         return 1;
     }
+    case PE_SKIP:
+        return skip_np(ps, pos, dir);
     default:
-        return 1;   /* '^', brackets of noun and prepositional phrases */
+        return 1;   /* brackets of noun and prepositional phrases */
     }
 }
 
