@@ -55,6 +55,7 @@ typedef struct cod_verb {
     int      nominal;       /* a noun ("their meet"): coded only through a
                             ** pattern with words before it */
     uint32_t pat_lo;        /* first token its pattern covered (v: none before) */
+    unsigned pflags;        /* DP_* of the pattern that gave the code */
     size_t   ev0, ev1;      /* its events: s->events[ev0 .. ev1) */
 } cod_verb;
 
@@ -787,6 +788,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
         return 0;
     }
     cv->pat_lo = hit ? bd.lo : v;
+    cv->pflags = hit ? hit->flags : 0;
     const char *code = hit ? (hit->code ? hit->code : hit->code2) : cv->code;
     const char *code2 = hit && hit->code ? hit->code2 : NULL;
     dict_src rs = hit ? hit->src : cv->src;
@@ -968,16 +970,31 @@ static void record_mentions(cod_sent *c) {
     }
 }
 
-/* A verb whose word another verb's pattern used ("SAID WOULD * NOW" of
-** "act" in "Estonia said it would act now ...") is part of that event:
-** its own events go, when the other verb coded one. */
+/* Events that yield to others in the sentence:
+**  - a verb whose word another verb's pattern used ("SAID WOULD * NOW" of
+**    "act" in "Estonia said it would act now ...") is part of that event;
+**  - a dominant code ('!' after it) leaves only its own events; a
+**    subordinate one ('?') goes when any other event remains. */
 static void drop_consumed(cod_sent *c, const cod_verb *verbs, uint32_t nv, size_t before) {
     dyad_session *s = c->s;
     if (s->events.n == before) return;
     uint8_t *drop = arena_alloc(&s->arena, s->events.n - before + 1);
     if (!drop) return;
     memset(drop, 0, s->events.n - before + 1);
-    int any = 0;
+    int any = 0, dominant = 0, plain = 0;
+    for (uint32_t k = 0; k < nv; k++) {
+        if (verbs[k].ev1 <= verbs[k].ev0) continue;
+        dominant |= (verbs[k].pflags & DP_DOMINANT) != 0;
+        plain |= !(verbs[k].pflags & DP_SUBORDINATE);
+    }
+    for (uint32_t k = 0; k < nv && (dominant || plain); k++) {
+        const cod_verb *a = &verbs[k];
+        int go = dominant ? !(a->pflags & DP_DOMINANT) : (a->pflags & DP_SUBORDINATE) != 0;
+        if (!go || a->ev1 <= a->ev0) continue;
+        for (size_t e = a->ev0; e < a->ev1; e++) drop[e - before] = 1;
+        any = 1;
+        trace(c, "verb %s: yields to a %s code\n", c->up[a->v], dominant ? "dominant" : "plain");
+    }
     for (uint32_t k = 0; k < nv; k++) {
         const cod_verb *a = &verbs[k];
         if (a->ev1 <= a->ev0 || a->pat_lo >= a->v) continue;
@@ -1267,6 +1284,7 @@ static int code_sentence(cod_sent *c) {
     for (uint32_t k = 0; k < nv; k++) {
         verbs[k].pat_lo = verbs[k].v;
         verbs[k].ev0 = verbs[k].ev1 = s->events.n;
+        verbs[k].pflags = 0;
     }
     size_t before = s->events.n;
     for (uint32_t k = 0; k < nv; k++) {
