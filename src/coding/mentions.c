@@ -151,7 +151,9 @@ static const char *compose_agents(cod_sent *c, char *out, size_t cap, uint32_t f
             if (!strcmp(c->up[t], "FORMER")) ag = "~ELI";
         size_t n = strlen(ag);
         if (n > 1 && ag[n - 1] == '~' && ag[0] != '~' && n + strlen(out) < cap) {
-            /* a prefix agent ("NGO~"): NGO + ARN */
+            /* a prefix agent ("NGO~"): NGO + ARN, unless the code has it
+            ** already ("Amnesty International" is NGM itself) */
+            if (!strncmp(out, ag, n - 1)) continue;
             char tmp[64];
             size_t lo = strlen(out);
             memcpy(tmp, out, lo + 1);
