@@ -182,13 +182,14 @@ static uint32_t np_root(const cod_sent *c, uint32_t i, const uint8_t *in_match) 
 }
 
 /* Tokens [a, b) between two mentions: 2 when they are only commas,
-** determiners and an "and", 1 when only commas and determiners, else 0. */
+** determiners, adjectives ("the awful Fornost") and an "and", 1 when only
+** commas, determiners and adjectives, else 0. */
 static int list_gap(const cod_sent *c, uint32_t a, uint32_t b) {
     int comma = 0, conj = 0;
     for (uint32_t t = a; t < b; t++) {
         if (!strcmp(c->up[t], "AND")) conj = 1;
         else if (!strcmp(c->up[t], ",")) comma = 1;
-        else if (!cod_is_upos(c, t, UPOS_DET)) return 0;
+        else if (!cod_is_upos(c, t, UPOS_DET) && !cod_is_upos(c, t, UPOS_ADJ)) return 0;
     }
     return conj ? 2 : comma ? 1 : 0;
 }
