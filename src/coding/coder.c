@@ -78,6 +78,9 @@ typedef struct cod_memo {
     size_t *order;          /* pattern indexes grouped per verb, heaviest first */
     cod_synmap syn;         /* pattern synset references -> synsets */
     cod_opts   opt;
+    size_t    *same;        /* per verb entry: the next entry of the same verb
+                            ** (PETRARCH blocks may repeat a verb), or SIZE_MAX */
+    size_t    *first_same;  /* per verb entry: the first entry of its verb */
 } cod_memo;
 
 static void trace(cod_sent *c, const char *fmt, ...) DYAD_PRINTF(2, 3);
@@ -232,6 +235,50 @@ static void synmap_add(cod_synmap *m, const dict_builder *b, const char *t) {
     m->vals[h] = idx;
 }
 
+/* Verb entries that name the same verb, chained in file order. */
+static int same_verbs(cod_memo *m, const dict_builder *b) {
+    size_t nv = b->verbs.n, cap = 16;
+    free(m->same);
+    free(m->first_same);
+    m->same = malloc((nv + 1) * sizeof *m->same);
+    m->first_same = malloc((nv + 1) * sizeof *m->first_same);
+    while (cap < nv * 2) cap *= 2;
+    size_t *slot = malloc(cap * sizeof *slot), *last = malloc((nv + 1) * sizeof *last);
+    if (!m->same || !m->first_same || !slot || !last) {
+        free(slot);
+        free(last);
+        return -1;
+    }
+    for (size_t i = 0; i < cap; i++) slot[i] = SIZE_MAX;
+    for (size_t v = 0; v < nv; v++) {
+        const dict_phrase *p = &DVEC_AT(&b->verbs, b_verb, v).verb;
+        uint64_t h = 1469598103934665603u;
+        for (size_t w = 0; w < p->nwords; w++) h = (h ^ dyad_fnv1a(p->words[w], strlen(p->words[w]))) * 31;
+        size_t i = (size_t)dyad_mix64(h) & (cap - 1);
+        m->same[v] = SIZE_MAX;
+        m->first_same[v] = v;
+        for (; slot[i] != SIZE_MAX; i = (i + 1) & (cap - 1)) {
+            const dict_phrase *q = &DVEC_AT(&b->verbs, b_verb, slot[i]).verb;
+            int eq = q->nwords == p->nwords;
+            for (size_t w = 0; eq && w < p->nwords; w++) eq = p->words[w] == q->words[w] ||
+                                                            !strcmp(p->words[w], q->words[w]);
+            if (eq) break;
+        }
+        if (slot[i] == SIZE_MAX) {
+            slot[i] = v;
+            last[v] = v;
+        } else {
+            size_t f = slot[i];
+            m->same[last[f]] = v;
+            last[f] = v;
+            m->first_same[v] = f;
+        }
+    }
+    free(slot);
+    free(last);
+    return 0;
+}
+
 /* Members of every synset bucketed by their first byte (counting sort,
 ** member order kept). */
 static int synset_buckets(cod_synmap *m, const dict_builder *b) {
@@ -303,6 +350,7 @@ static int memo_build(dyad_session *s) {
                     synmap_add(&m->syn, b, sy->members[k].words[w]);
     }
     if (synset_buckets(&m->syn, b) < 0) return -1;
+    if (same_verbs(m, b) < 0) return -1;
     m->order = malloc((b->patterns.n + 1) * sizeof *m->order);
     if (!m->order) return -1;
     m->d = d;
@@ -681,6 +729,40 @@ static int find_verb(cod_sent *c, uint32_t v, cod_verb *cv) {
     return 1;
 }
 
+/* Patterns of verb entry v and of the other entries of the same verb, by
+** weight (stable: file order among equals); NULL when out of memory. */
+static const size_t *verb_patterns(cod_sent *c, size_t v, size_t *n) {
+    const cod_memo *memo = c->s->cod;
+    size_t f = memo->first_same[v], first, cnt;
+    if (memo->same[f] == SIZE_MAX) {                    /* one block: as sorted */
+        cnt = dict_verb_patterns(c->d, f, &first);
+        *n = cnt;
+        return memo->order + first;
+    }
+    size_t total = 0;
+    for (size_t e = f; e != SIZE_MAX; e = memo->same[e]) total += dict_verb_patterns(c->d, e, &first);
+    size_t *out = arena_alloc(&c->s->arena, (total + 1) * sizeof *out);
+    if (!out) return NULL;
+    size_t k = 0;
+    for (size_t e = f; e != SIZE_MAX; e = memo->same[e]) {
+        cnt = dict_verb_patterns(c->d, e, &first);
+        for (size_t j = 0; j < cnt; j++) {                /* insert, stable by weight */
+            size_t x = memo->order[first + j], at = k;
+            int w = cod_pattern_weight(pattern(c, x));
+            /* another block's bare "*" would replace this block's code */
+            if (w == 0 && e != v) continue;
+            while (at > 0 && cod_pattern_weight(pattern(c, out[at - 1])) < w) {
+                out[at] = out[at - 1];
+                at--;
+            }
+            out[at] = x;
+            k++;
+        }
+    }
+    *n = k;
+    return out;
+}
+
 static const char *const NEG_WORDS[] = {"NOT", "N'T", "NEVER", NULL};
 static const char *const MODAL_WORDS[] = {"COULD", "MIGHT", "MAY", "WOULD", "SHOULD", "MUST",
                                           NULL};
@@ -748,7 +830,6 @@ static int governor_wins(const cod_sent *c, uint32_t v, int root) {
 }
 
 static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
-    cod_memo *memo = c->s->cod;
     uint32_t v = cv->v;
     const b_verb *bv = &DVEC_AT(&c->b->verbs, b_verb, cv->entry);
     trace(c, "verb %s (token %u, entry line %u)\n", c->up[v], v, bv->src.line);
@@ -757,12 +838,15 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     uint32_t rv = v;
     if (cod_is_upos(c, v, UPOS_AUX) && cod_head(c, v) != COD_NONE) rv = cod_head(c, v);
     int passive = is_passive(c, rv);
-    size_t first, cnt = dict_verb_patterns(c->d, cv->entry, &first);
+    /* the patterns of every block of this verb, heaviest first */
+    size_t cnt = 0;
+    const size_t *order = verb_patterns(c, cv->entry, &cnt);
+    if (!order) return -1;
     cod_bind bd = {COD_NONE, COD_NONE, COD_NONE, v, cv->vend};
     const b_pattern *hit = NULL;
     size_t tried = 0, skipped = 0;
     for (size_t k = 0; k < cnt; k++) {
-        const b_pattern *p = pattern(c, memo->order[first + k]);
+        const b_pattern *p = pattern(c, order[k]);
         if (p->flags & DP_TIME) continue;
         if ((p->flags & DP_PASSIVE) && !passive) continue;
         if (!pattern_possible(c, p)) {
@@ -1244,8 +1328,11 @@ static int code_sentence(cod_sent *c) {
     /* A verb form used as a noun ("have postponed their meet") codes only
     ** through a pattern that names the words before it (TABARI's
     ** "% HAVE POSTPONED *" of MEET) - verbs of the dictionary that have
-    ** such patterns. */
-    for (uint32_t v = 0; v < n && nv > 0; v++) {
+    ** such patterns.  TABARI dictionaries only: their verb lists hold such
+    ** nouns on purpose; PETRARCH's verbs are verbs of the parse (measured:
+    ** with PETR1_config.ini the rule cost 5 of 83 root hits on the CAMEO
+    ** manual set). */
+    for (uint32_t v = 0; v < n && nv > 0 && !c->b->petrarch_words; v++) {
         if (!vform[v] || !cod_is_upos(c, v, UPOS_NOUN) || c->group_of[v] != COD_NONE) continue;
         cod_verb cv;
         if (!find_verb(c, v, &cv) || !has_pre_patterns(c, cv.entry)) continue;
@@ -1349,6 +1436,8 @@ void cod_session_free(dyad_session *s) {
     cod_memo *m = s->cod;
     if (m) {
         free(m->order);
+        free(m->same);
+        free(m->first_same);
         free(m->syn.keys);
         free(m->syn.vals);
         free(m->syn.start);
