@@ -47,7 +47,9 @@ static int write_tsv(const dyad_session *s, const dyad_story *st) {
     for (size_t i = 0; i < dyad_session_event_count(s); i++) {
         const dyad_event *e = dyad_session_event(s, i);
         char date[11];
-        printf("%s\t%u\t%s\t%s\t%s\t%s\t", st->id, e->sentence,
+        for (const char *q = st->id; *q; q++)             /* ids may hold tabs */
+            putchar(*q == '\t' || *q == '\n' || *q == '\r' ? ' ' : *q);
+        printf("\t%u\t%s\t%s\t%s\t%s\t", e->sentence,
                e->date.year ? dyad_date_format(e->date, date) : "-", e->source,
                e->target ? e->target : "-", e->code);
         tsv_text(st, e->source_start, e->source_end);

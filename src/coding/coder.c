@@ -652,18 +652,26 @@ static int add_event1(cod_sent *c, uint32_t src, uint32_t tgt, const char *scode
 }
 
 /* Events for every pair of the coordinations of src and tgt. */
+/* At most this many members of a coordination take part in events: a
+** 100-country list would otherwise give 10,000 pairs from one sentence. */
+#define COD_MAX_CONJ 12
+
 static int add_pairs(cod_sent *c, uint32_t src, uint32_t tgt, const char *code, uint32_t v,
                      uint32_t vend, uint32_t flags, const char *rule) {
-    for (uint32_t i = 0; i < c->ng; i++) {
+    int ni = 0;
+    for (uint32_t i = 0; i < c->ng && ni < COD_MAX_CONJ; i++) {
         if (c->g[i].conj != c->g[src].conj) continue;
+        ni++;
         if (tgt == COD_NONE) {
             if (add_event(c, i, COD_NONE, code, v, vend, flags, rule) < 0) return -1;
             continue;
         }
-        for (uint32_t j = 0; j < c->ng; j++)
-            if (c->g[j].conj == c->g[tgt].conj &&
-                add_event(c, i, j, code, v, vend, flags, rule) < 0)
-                return -1;
+        int nj = 0;
+        for (uint32_t j = 0; j < c->ng && nj < COD_MAX_CONJ; j++) {
+            if (c->g[j].conj != c->g[tgt].conj) continue;
+            nj++;
+            if (add_event(c, i, j, code, v, vend, flags, rule) < 0) return -1;
+        }
     }
     return 0;
 }
@@ -962,7 +970,9 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     ** is the source.  With AFTER the default target stands in for a
     ** missing one. */
     if (src == COD_NONE && opt->def_src[0]) {
-        if (opt->def_prior || c->ng == 0) {
+        if (opt->def_prior && before_v) {
+            src = linear_source(c, v);      /* an actor precedes: TABARI takes it */
+        } else if (opt->def_prior || c->ng == 0) {
             src = default_group(c, opt->def_src, v, cv->vend);
         } else {
             for (uint32_t k = 0; k < c->ng && src == COD_NONE; k++)
@@ -993,14 +1003,19 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
         /* reciprocal events inside a coordination */
         uint32_t k0 = c->g[bd.compound != COD_NONE ? bd.compound : src].conj;
         int pairs = 0;
-        for (uint32_t i = 0; i < c->ng; i++)
-            for (uint32_t j = 0; j < c->ng; j++)
-                if (i != j && c->g[i].conj == k0 && c->g[j].conj == k0) {
+        uint32_t members[COD_MAX_CONJ], nm = 0;
+        for (uint32_t i = 0; i < c->ng && nm < COD_MAX_CONJ; i++)
+            if (c->g[i].conj == k0) members[nm++] = i;
+        for (uint32_t x = 0; x < nm; x++)
+            for (uint32_t y = 0; y < nm; y++) {
+                uint32_t i = members[x], j = members[y];
+                if (i != j) {
                     if (add_event(c, i, j, code, v, cv->vend, flags | DYAD_EF_RECIPROCAL,
                                   rule) < 0)
                         return -1;
                     pairs++;
                 }
+            }
         if (pairs) return 0;
     }
     if (add_pairs(c, src, tgt, code, v, cv->vend, flags, rule) < 0) return -1;
@@ -1380,7 +1395,9 @@ static int code_sentence(cod_sent *c) {
             continue;
         }
         verbs[k].ev0 = s->events.n;
+        uint32_t ng = c->ng;                /* DEFAULT stand-ins are the verb's own */
         int r = code_verb(c, &verbs[k], suppressed);
+        c->ng = ng;
         verbs[k].ev1 = s->events.n;
         if (r < 0) return -1;
         if (r == 1) {                       /* ### pattern: discard the sentence */

@@ -95,8 +95,8 @@ static void add_blocks(char *out, size_t cap, const char *ag) {
 }
 
 /* The code of a mention from its matches m[first..last]: the most specific
-** actor code (the longest; among equals the one nearest the head), then
-** the agents' sector blocks. */
+** actor code (the longest; among equals the leftmost), then the agents'
+** sector blocks. */
 static const char *compose_agents(cod_sent *c, char *out, size_t cap, uint32_t first,
                                   uint32_t last);
 
@@ -282,7 +282,8 @@ int cod_group_mentions(cod_sent *c) {
         g->owner = COD_NONE;
         g->mention = -1;
         for (uint32_t t = a; t < b; t++) c->group_of[t] = c->ng;
-        if (g->root < a || g->root >= b) c->group_of[g->root] = c->ng;
+        if ((g->root < a || g->root >= b) && c->group_of[g->root] == COD_NONE)
+            c->group_of[g->root] = c->ng;
         c->ng++;
         k = last + 1;
     }
@@ -361,6 +362,14 @@ int cod_group_mentions(cod_sent *c) {
         if (g->via && !strncmp(g->via, "nsubj", 5) && g->owner != COD_NONE &&
             g->owner != c->g[p->conj].owner)
             continue;
+        /* as the parse rule does: a bare agent shares the actor of the
+        ** phrase it is listed with ("Russian troops, the police and ...") */
+        if (g->kind == DYAD_MEN_AGENT && p->kind == DYAD_MEN_ACTOR) {
+            const char *code = actor_with_agents(c, p, g);
+            if (!code) return -1;
+            g->code = code;
+            g->kind = DYAD_MEN_ACTOR;
+        }
         g->conj = p->conj;
         g->owner = c->g[p->conj].owner;
         g->via = c->g[p->conj].via;
