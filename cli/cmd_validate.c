@@ -236,10 +236,12 @@ static void vd_close_engines(vd_run *r) {
 }
 
 /* A TABARI OPTION line: the coder honours COMPLEX:, DEFAULT:, SET: MINIMUM
-** WORDS and SET: TIME SHIFT (engine coding_options); others are reported. */
+** WORDS, SET: TIME SHIFT and SET: CODE BY / CODE ALL (engine
+** coding_options); others are reported. */
 static void vd_option(vd_run *r, const char *z, size_t n) {
     static const char *const honoured[] = {"COMPLEX:", "DEFAULT:", "SET: MINIMUM WORDS",
-                                           "SET: TIME SHIFT", NULL};
+                                           "SET: TIME SHIFT", "SET: CODE BY", "SET: CODE ALL",
+                                           NULL};
     int ok = 0;
     for (size_t k = 0; honoured[k]; k++)
         if (n >= strlen(honoured[k]) && !strncasecmp(z, honoured[k], strlen(honoured[k]))) ok = 1;

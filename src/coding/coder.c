@@ -70,6 +70,10 @@ typedef struct cod_opts {
                                         ** target when none follows */
     int  min_words;                     /* shorter sentences are not coded */
     int  time_shift;                    /* time phrases shift dates, ### and +++ stop */
+    int  code_by;                       /* SET: CODE BY CLAUSE (0, the default),
+                                        ** BY SENTENCE (1: the first verb's events
+                                        ** only), CODE ALL (2: every verb, none
+                                        ** yields to a governor) */
 } cod_opts;
 
 /* Session-lifetime working memory: pattern order per verb entry. */
@@ -185,6 +189,12 @@ static void opt_apply(cod_opts *o, const char *key, const char *val) {
         o->min_words = atoi(val);
     } else if (!strcasecmp(key, "SET:TIME SHIFT")) {
         o->time_shift = opt_true(val);
+    } else if (!strcasecmp(key, "SET:CODE BY CLAUSE")) {
+        o->code_by = 0;
+    } else if (!strcasecmp(key, "SET:CODE BY SENTENCE")) {
+        o->code_by = 1;
+    } else if (!strcasecmp(key, "SET:CODE ALL")) {
+        o->code_by = 2;
     }
 }
 
@@ -800,6 +810,8 @@ static int reported(const cod_sent *c, uint32_t v) {
     return 0;
 }
 
+static int opt_code_by(const cod_sent *c) { return ((const cod_memo *)c->s->cod)->opt.code_by; }
+
 /* Does pattern p name one of words, or words before the verb (where
 ** negations and auxiliaries go: "&NEGATVAUXVRB * OVER EFFORTS")? */
 static int pattern_has(const b_pattern *p, const char *const *words) {
@@ -896,7 +908,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
         /* xcomp, or a to-infinitive the parser hung as advcl ("urged Russia
         ** to attack") */
         static const char *const TO[] = {"TO", NULL};
-        int dep = cod_head(c, t) == v && governor_wins(c, v, root) &&
+        int dep = cod_head(c, t) == v && governor_wins(c, v, root) && opt_code_by(c) != 2 &&
                   (cod_rel_is(c, t, "xcomp") ||
                    (cod_rel_is(c, t, "advcl") && child_word(c, t, "mark", TO)));
         if (in_pattern || dep) suppressed[t] = 1;
@@ -1406,6 +1418,19 @@ static int code_sentence(cod_sent *c) {
         }
     }
     drop_consumed(c, verbs, nv, before);
+    if (opt->code_by == 1 && s->events.n > before) {
+        /* CODE BY SENTENCE: the events of the verb that comes first */
+        uint32_t first = UINT32_MAX;
+        for (size_t e = before; e < s->events.n; e++) {
+            uint32_t vs = DVEC_AT(&s->events, dyad_event, e).verb_start;
+            if (vs < first) first = vs;
+        }
+        size_t w = before;
+        for (size_t e = before; e < s->events.n; e++)
+            if (DVEC_AT(&s->events, dyad_event, e).verb_start == first)
+                DVEC_AT(&s->events, dyad_event, w++) = DVEC_AT(&s->events, dyad_event, e);
+        s->events.n = w;
+    }
     for (size_t e = before; c->shift && e < s->events.n; e++) {
         dyad_event *ev = &DVEC_AT(&s->events, dyad_event, e);
         ev->date = dyad_date_add_days(ev->date, c->shift);

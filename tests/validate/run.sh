@@ -87,7 +87,7 @@ check "tabari: -v lists MISS-01" -n "$(grep -x 'FAIL MISS-01 \[MISS\]' "$tmp/tab
 check "tabari: -v text on one line" -n "$(grep -x '  text:     Valdoria and Meridani met at the border.' "$tmp/tabari.out")"
 check "tabari: -v expected" -n "$(grep -x '  expected: VAL / MER / 999' "$tmp/tabari.out")"
 check "tabari: stderr '$(err tabari)'" "$(err tabari)" = \
-    "dyad validate: not honoured: TABARI option SET: CODE BY CLAUSE"
+    "dyad validate: not honoured: TABARI option SET: CONVERT AGENT = TRUE"
 
 run tabari-plain "$T"
 consistent tabari-plain 6 plain
