@@ -797,6 +797,21 @@ static int is_say(const cod_sent *c, uint32_t v) {
     return 0;
 }
 
+/* Is v the content of a denial ("denies it has deployed", "rejected
+** claims that it attacked")? */
+static int denied(const cod_sent *c, uint32_t v) {
+    static const char *const deny[] = {"deny", "refute", "dismiss", "disavow", NULL};
+    uint32_t h = cod_head(c, v);
+    if (h == COD_NONE || !(cod_rel_is(c, v, "ccomp") || cod_rel_is(c, v, "parataxis") ||
+                           cod_rel_is(c, v, "acl")))
+        return 0;
+    /* "dismissed claims that ...": the claim noun hangs on the verb */
+    if (cod_rel_is(c, v, "acl") && cod_head(c, h) != COD_NONE) h = cod_head(c, h);
+    for (size_t k = 0; deny[k]; k++)
+        if (!strcmp(c->sy[h].lemma, deny[k])) return 1;
+    return 0;
+}
+
 /* Is v said by someone: in a clause under a verb of saying ("X said Y
 ** attacked Z")? */
 static int reported(const cod_sent *c, uint32_t v) {
@@ -924,6 +939,12 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
                 trace(c, "  no event: the embedded verb is the event\n");
                 return 0;
             }
+    }
+    /* What is denied did not happen (as far as the story says): "Russia
+    ** denies it has deployed troops" codes no deployment. */
+    if (denied(c, rv)) {
+        trace(c, "  no event: denied\n");
+        return 0;
     }
     /* A pattern that spells out the negation or the modal decides itself. */
     if (child_word(c, v, "advmod", NEG_WORDS) && !pattern_has(hit, NEG_WORDS)) {
