@@ -628,14 +628,8 @@ static int add_event1(cod_sent *c, uint32_t src, uint32_t tgt, const char *scode
     const cod_group *gt = tgt == COD_NONE ? NULL : &c->g[tgt];
     if (gt && !strcmp(scode, tcode)) return 0;
     if (!gt && !s->e->opt.no_target_ok) return 0;
-    /* one event per (source, target, code) per sentence */
-    for (size_t i = s->events.n; i-- > 0;) {
-        const dyad_event *e = &DVEC_AT(&s->events, dyad_event, i);
-        if (e->sentence != c->index) break;
-        if (!strcmp(e->source, scode) && !strcmp(e->code, code) &&
-            ((!e->target && !gt) || (e->target && gt && !strcmp(e->target, tcode))))
-            return 0;
-    }
+    /* (one event per (source, target, code) per sentence: dedup_events(),
+    ** once the events that yield to others are gone) */
     dyad_event *e = dvec_push(&s->events, sizeof *e);
     if (!e) return -1;
     memset(e, 0, sizeof *e);
@@ -1239,6 +1233,23 @@ static const char **dictionary_tags(cod_sent *c, const uint8_t *vform) {
     return force;
 }
 
+static int same_event(const dyad_event *x, const dyad_event *y) {
+    return !strcmp(x->source, y->source) && !strcmp(x->code, y->code) &&
+           ((!x->target && !y->target) || (x->target && y->target && !strcmp(x->target, y->target)));
+}
+
+/* One event per (source, target, code) per sentence: the first stays. */
+static void dedup_events(dyad_session *s, size_t before) {
+    size_t w = before;
+    for (size_t e = before; e < s->events.n; e++) {
+        const dyad_event *x = &DVEC_AT(&s->events, dyad_event, e);
+        int dup = 0;
+        for (size_t k = before; k < w && !dup; k++) dup = same_event(&DVEC_AT(&s->events, dyad_event, k), x);
+        if (!dup) DVEC_AT(&s->events, dyad_event, w++) = *x;
+    }
+    s->events.n = w;
+}
+
 static int cmp_depth(const void *a, const void *b) {
     const cod_verb *x = a, *y = b;
     if (x->depth != y->depth) return x->depth < y->depth ? -1 : 1;
@@ -1439,6 +1450,7 @@ static int code_sentence(cod_sent *c) {
         }
     }
     drop_consumed(c, verbs, nv, before);
+    dedup_events(s, before);
     if (opt->code_by == 1 && s->events.n > before) {
         /* CODE BY SENTENCE: the events of the verb that comes first */
         uint32_t first = UINT32_MAX;
