@@ -66,8 +66,17 @@ static uint32_t member_fwd(const pm_state *ps, const dict_phrase *p, uint32_t q,
     return at - q;
 }
 
-/* Tokens some member of synset name covers from token q, or 0. */
+/* Tokens some member of synset name covers from token q, or 0; with want
+** set, only a member covering exactly want tokens counts. */
+static uint32_t synset_len(const pm_state *ps, const char *name, uint32_t q, int depth,
+                           uint32_t want);
+
 static uint32_t synset_fwd(const pm_state *ps, const char *name, uint32_t q, int depth) {
+    return synset_len(ps, name, q, depth, 0);
+}
+
+static uint32_t synset_len(const pm_state *ps, const char *name, uint32_t q, int depth,
+                           uint32_t want) {
     const dict_builder *b = ps->c->b;
     uint32_t idx = synset_index(ps, name);
     if (idx >= b->synsets.n || q < ps->lo) return 0;
@@ -82,7 +91,7 @@ static uint32_t synset_fwd(const pm_state *ps, const char *name, uint32_t q, int
         const uint32_t *st = m->start + (size_t)idx * 29 + buckets[j];
         for (uint32_t x = st[0]; x < st[1]; x++) {
             uint32_t len = member_fwd(ps, &sy->members[m->perm[x]], q, depth);
-            if (len) return len;
+            if (len && (!want || len == want)) return len;
         }
     }
     return 0;
@@ -94,8 +103,8 @@ static uint32_t synset_at(const pm_state *ps, const char *name, uint32_t q, int 
     if (dir > 0) return synset_fwd(ps, name, q, 0);
     /* backward: a member that starts up to 8 tokens earlier and ends at q */
     for (uint32_t back = 0; back < 8 && back <= q; back++) {
-        uint32_t len = synset_fwd(ps, name, q - back, 0);
-        if (len == back + 1) return len;
+        uint32_t len = synset_len(ps, name, q - back, 0, back + 1);
+        if (len) return len;
     }
     return 0;
 }
