@@ -725,6 +725,20 @@ static int find_verb(cod_sent *c, uint32_t v, cod_verb *cv) {
         for (uint32_t j = 1; j < k; j++) save[j] = c->up[v + j];
         hit = dict_longest(c->d, save, k, mask, c->date, &dm);
     }
+    /* a particle the object separates from its verb ("called the meeting
+    ** off", "pulled its troops back"): the two words as one phrase */
+    for (uint32_t t = v + 2; t < c->n && (!hit || dm.ntokens == 1); t++) {
+        if (cod_head(c, t) != v || !cod_rel_is(c, t, "compound")) continue;
+        const char *two[2] = {c->up[v], c->up[t]};
+        dict_match dp;
+        if (dict_longest(c->d, two, 2, mask, c->date, &dp) && dp.ntokens == 2) {
+            dm = dp;
+            hit = 1;
+            trace(c, "phrasal verb %s ... %s\n", c->up[v], c->up[t]);
+            dm.ntokens = 1;                         /* the verb phrase is the verb word */
+        }
+        break;
+    }
     if (!hit) return 0;
     if (verb_is_time(c, dm.entry)) return 0;   /* time phrases are not verbs */
     cv->v = v;
