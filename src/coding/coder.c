@@ -880,7 +880,14 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     ** of the verb it helps. */
     uint32_t rv = v;
     if (cod_is_upos(c, v, UPOS_AUX) && cod_head(c, v) != COD_NONE) rv = cod_head(c, v);
-    int passive = is_passive(c, rv);
+    /* "soldiers killed in Ukraine": a participle modifying a noun is
+    ** passive, the noun its patient */
+    /* (not when that noun is the root: then the "participle" is the main
+    ** verb the parser missed - "Russian troops attacked Ukraine.") */
+    int reduced = cod_rel_is(c, rv, "acl") && !strcmp(c->sy[rv].xpos, "VBN") &&
+                  cod_head(c, rv) != COD_NONE && c->group_of[cod_head(c, rv)] != COD_NONE &&
+                  !cod_rel_is(c, cod_head(c, rv), "root");
+    int passive = is_passive(c, rv) || reduced;
     /* the patterns of every block of this verb, heaviest first */
     size_t cnt = 0;
     const size_t *order = verb_patterns(c, cv->entry, &cnt);
@@ -982,8 +989,10 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     if (src == COD_NONE) {
         if (passive) {
             for (uint32_t k = 0; k < c->ng && src == COD_NONE; k++)
-                if (c->g[k].owner == rv && c->g[k].casew &&
-                    (!strcmp(c->g[k].casew, "BY") || !strcmp(c->g[k].casew, "FROM")))
+                if (c->g[k].owner == rv &&
+                    ((c->g[k].via && !strcmp(c->g[k].via, "obl:agent")) ||
+                     (c->g[k].casew &&
+                      (!strcmp(c->g[k].casew, "BY") || !strcmp(c->g[k].casew, "FROM")))))
                     src = c->g[k].conj;
             /* "+ WAS * DEAD": the pattern named the target; with no by-phrase
             ** the source is the first mention after the verb, as TABARI and
@@ -993,6 +1002,10 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
                     if (c->g[k].a >= cv->vend && c->g[k].conj != c->g[bd.target].conj)
                         src = c->g[k].conj;
             if (tgt == COD_NONE) tgt = owned(c, rv, "nsubj", COD_NONE);
+            if (tgt == COD_NONE && reduced) {
+                uint32_t g = c->group_of[cod_head(c, rv)];
+                if (g != COD_NONE) tgt = c->g[g].conj;
+            }
         } else {
             src = cv->linear ? COD_NONE : subject_of(c, rv, 0, &inferred);
             if (src == COD_NONE && (cv->linear || cv->aux || subjectless(c, rv)))

@@ -324,6 +324,14 @@ int cod_group_mentions(cod_sent *c) {
                 if (!g->casew) g->casew = c->g[g->conj].casew;
                 break;
             }
+            /* the preposition of the phrase on the way up ("by a Ukrainian
+            ** protestor": BY hangs on the noun the mention modifies) */
+            if (!g->casew && i != r)
+                for (uint32_t t = 0; t < n; t++)
+                    if (cod_head(c, t) == i && cod_rel_is(c, t, "case")) {
+                        g->casew = c->up[t];
+                        break;
+                    }
             if (h == COD_NONE) {
                 g->owner = i;
                 g->via = c->sy[i].deprel;
@@ -334,12 +342,6 @@ int cod_group_mentions(cod_sent *c) {
                 g->via = c->sy[i].deprel;
                 break;
             }
-            if (!g->casew && i != r)
-                for (uint32_t t = 0; t < n; t++)
-                    if (cod_head(c, t) == i && cod_rel_is(c, t, "case")) {
-                        g->casew = c->up[t];
-                        break;
-                    }
             i = h;
         }
     }
