@@ -18,7 +18,22 @@ typedef struct pm_state {
     const cod_sent *c;
     cod_bind *bd;
     uint32_t lo, hi;    /* tokens allowed: [lo, hi) */
+    uint32_t verb;      /* PETRARCH-2: words after the verb must be in its own
+                        ** clause (COD_NONE: anywhere in [lo, hi)) */
 } pm_state;
+
+/* Is token q in the clause of ps->verb: is the verb the first verb above it
+** (or the verb whose particle or auxiliary it is)? */
+static int in_clause(const pm_state *ps, uint32_t q) {
+    if (ps->verb == COD_NONE) return 1;
+    const cod_sent *c = ps->c;
+    int guard = 0;
+    for (uint32_t h = cod_head(c, q); h != COD_NONE && guard < 64; h = cod_head(c, h), guard++) {
+        if (h == ps->verb) return 1;
+        if (cod_is_upos(c, h, UPOS_VERB)) return 0;
+    }
+    return 0;
+}
 
 /* Members of synset &name matching at token q going forward (dir 1) or
 ** ending at q going backward (dir -1): tokens covered, or 0. */
@@ -200,6 +215,7 @@ static int match_one(pm_state *ps, const dict_elem *e, uint32_t *pos, int dir, i
         if (dir > 0) {
             for (uint32_t q = *pos; q < fhi; q++) {
                 uint32_t len = word_at(ps, e->text, e->exact, q);
+                if (len && !in_clause(ps, q)) len = 0;
                 if (len) {
                     *pos = q + len;
                     if (*pos > ps->bd->hi) ps->bd->hi = *pos;
@@ -359,11 +375,14 @@ int cod_match_pattern(const cod_sent *c, const b_pattern *p, uint32_t v, uint32_
         }
     size_t after = star == p->n ? 0 : star + 1;
     if (star == p->n) star = 0;     /* no '*': the verb comes first */
-    pm_state ps = {c, bd, 0, c->n};
+    pm_state ps = {c, bd, 0, c->n, COD_NONE};
     uint32_t pos = v;
     if (star > 0 && !match_seq(&ps, p->el, 0, star, &pos, -1, 0)) return 0;
     ps.lo = vend;
     ps.hi = linear ? c->n : c->sub_hi[v] + 1 > vend ? c->sub_hi[v] + 1 : vend;
+    /* PETRARCH-2's patterns describe the verb's own phrase: its words are
+    ** not sought in clauses below it */
+    if (!linear && c->b->verbs_dialect == DICT_PETRARCH2) ps.verb = v;
     pos = vend;
     return match_seq(&ps, p->el, after, p->n, &pos, 1,
                      after > 0 && p->el[after - 1].joined);
