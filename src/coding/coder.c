@@ -59,36 +59,8 @@ typedef struct cod_verb {
     size_t   ev0, ev1;      /* its events: s->events[ev0 .. ev1) */
 } cod_verb;
 
-/* Coding options: TABARI's .options file (the set's options), then the
-** engine's coding_options lines. */
-typedef struct cod_opts {
-    int  complex_verbs, complex_conj;   /* more verbs / conjunctions: not coded (0: off) */
-    int  noactprior;                    /* a verb with no actor before it codes nothing */
-    char def_src[32], def_tgt[32];      /* DEFAULT: codes, "" when off */
-    int  def_prior, def_after;          /* PRIOR: the default source when no actor
-                                        ** precedes the verb; AFTER: the default
-                                        ** target when none follows */
-    int  min_words;                     /* shorter sentences are not coded */
-    int  time_shift;                    /* time phrases shift dates, ### and +++ stop */
-    int  code_by;                       /* SET: CODE BY CLAUSE (0, the default),
-                                        ** BY SENTENCE (1: the first verb's events
-                                        ** only), CODE ALL (2: every verb, none
-                                        ** yields to a governor) */
-} cod_opts;
 
-/* Session-lifetime working memory: pattern order per verb entry. */
-typedef struct cod_memo {
-    const struct dyad_dict *d;
-    size_t *order;          /* pattern indexes grouped per verb, heaviest first */
-    cod_synmap syn;         /* pattern synset references -> synsets */
-    cod_opts   opt;
-    size_t    *same;        /* per verb entry: the next entry of the same verb
-                            ** (PETRARCH blocks may repeat a verb), or SIZE_MAX */
-    size_t    *first_same;  /* per verb entry: the first entry of its verb */
-} cod_memo;
-
-static void trace(cod_sent *c, const char *fmt, ...) DYAD_PRINTF(2, 3);
-static void trace(cod_sent *c, const char *fmt, ...) {
+void cod_trace(cod_sent *c, const char *fmt, ...) {
     if (!c->trace) return;
     char buf[1024];
     va_list ap;
@@ -146,243 +118,6 @@ static const b_pattern *pattern(const cod_sent *c, size_t i) {
     return &DVEC_AT(&c->b->patterns, b_pattern, i);
 }
 
-static int opt_true(const char *v) {
-    while (*v == ' ' || *v == '=') v++;
-    return !strncasecmp(v, "TRUE", 4) || !strncasecmp(v, "ON", 2) || !strncasecmp(v, "YES", 3);
-}
-
-/* The code inside the brackets after word w in v ("SOURCE [DEFSRC]"). */
-static void opt_code(const char *v, const char *w, char *out, size_t cap) {
-    const char *p = strstr(v, w);
-    out[0] = 0;
-    if (!p || !(p = strchr(p, '['))) return;
-    const char *e = strchr(++p, ']');
-    if (!e) return;
-    while (p < e && *p == ' ') p++;
-    size_t n = (size_t)(e - p);
-    while (n && p[n - 1] == ' ') n--;
-    if (n >= cap) n = cap - 1;
-    memcpy(out, p, n);
-    out[n] = 0;
-}
-
-/* One option: key as the .options reader stores it ("COMPLEX", "DEFAULT",
-** "SET:MINIMUM WORDS"), value after it. */
-static void opt_apply(cod_opts *o, const char *key, const char *val) {
-    if (!strcasecmp(key, "COMPLEX")) {
-        const char *p;
-        o->complex_verbs = (p = strstr(val, "VERBS[")) ? atoi(p + 6) : 0;
-        o->complex_conj = (p = strstr(val, "CONJ[")) ? atoi(p + 5) : 0;
-        o->noactprior = strstr(val, "NOACTPRIOR") != NULL;
-    } else if (!strcasecmp(key, "DEFAULT")) {
-        if (!strncasecmp(val, "OFF", 3)) {
-            o->def_src[0] = o->def_tgt[0] = 0;
-            o->def_prior = o->def_after = 0;
-            return;
-        }
-        opt_code(val, "SOURCE", o->def_src, sizeof o->def_src);
-        opt_code(val, "TARGET", o->def_tgt, sizeof o->def_tgt);
-        o->def_prior = strstr(val, "PRIOR") != NULL;
-        o->def_after = strstr(val, "AFTER") != NULL;
-    } else if (!strcasecmp(key, "SET:MINIMUM WORDS")) {
-        while (*val == ' ' || *val == '=') val++;
-        o->min_words = atoi(val);
-    } else if (!strcasecmp(key, "SET:TIME SHIFT")) {
-        o->time_shift = opt_true(val);
-    } else if (!strcasecmp(key, "SET:CODE BY CLAUSE")) {
-        o->code_by = 0;
-    } else if (!strcasecmp(key, "SET:CODE BY SENTENCE")) {
-        o->code_by = 1;
-    } else if (!strcasecmp(key, "SET:CODE ALL")) {
-        o->code_by = 2;
-    }
-}
-
-/* An option line "KEY: VALUE" or "SET: NAME = VALUE". */
-static void opt_line(cod_opts *o, const char *line) {
-    char key[64];
-    const char *c = strchr(line, ':');
-    if (!c) return;
-    size_t n = (size_t)(c - line);
-    while (n && line[n - 1] == ' ') n--;
-    const char *v = c + 1;
-    while (*v == ' ') v++;
-    if (n == 3 && !strncasecmp(line, "SET", 3)) {
-        const char *eq = strchr(v, '=');
-        size_t m = eq ? (size_t)(eq - v) : strlen(v);
-        while (m && v[m - 1] == ' ') m--;
-        snprintf(key, sizeof key, "SET:%.*s", (int)m, v);
-        opt_apply(o, key, eq ? eq + 1 : "");
-    } else {
-        snprintf(key, sizeof key, "%.*s", (int)n, line);
-        opt_apply(o, key, v);
-    }
-}
-
-static void opts_build(cod_opts *o, const dict_builder *b, const dyad_engine_options *eo) {
-    memset(o, 0, sizeof *o);
-    /* time phrases shift dates when the verbs have any (TABARI turns
-    ** TIME SHIFT on by their presence) */
-    for (size_t i = 0; i < b->patterns.n && !o->time_shift; i++)
-        if (DVEC_AT(&b->patterns, b_pattern, i).flags & DP_TIME) o->time_shift = 1;
-    for (size_t i = 0; i < b->options.n; i++) {
-        const b_option *op = &DVEC_AT(&b->options, b_option, i);
-        if (op->key && op->value) opt_apply(o, op->key, op->value);
-    }
-    for (size_t i = 0; i < eo->ncoding_options; i++)
-        if (eo->coding_options[i]) opt_line(o, eo->coding_options[i]);
-}
-
-/* Resolve synset reference t (a pattern's or a member's "&NAME" text) once. */
-static void synmap_add(cod_synmap *m, const dict_builder *b, const char *t) {
-    size_t h = (size_t)dyad_mix64((uint64_t)(uintptr_t)t) & (m->cap - 1);
-    while (m->keys[h] && m->keys[h] != t) h = (h + 1) & (m->cap - 1);
-    if (m->keys[h]) return;
-    uint32_t idx = UINT32_MAX;
-    for (size_t j = 0; j < b->synsets.n && idx == UINT32_MAX; j++)
-        if (!strcmp(DVEC_AT(&b->synsets, b_synset, j).name, t)) idx = (uint32_t)j;
-    m->keys[h] = t;
-    m->vals[h] = idx;
-}
-
-/* Verb entries that name the same verb, chained in file order. */
-static int same_verbs(cod_memo *m, const dict_builder *b) {
-    size_t nv = b->verbs.n, cap = 16;
-    free(m->same);
-    free(m->first_same);
-    m->same = malloc((nv + 1) * sizeof *m->same);
-    m->first_same = malloc((nv + 1) * sizeof *m->first_same);
-    while (cap < nv * 2) cap *= 2;
-    size_t *slot = malloc(cap * sizeof *slot), *last = malloc((nv + 1) * sizeof *last);
-    if (!m->same || !m->first_same || !slot || !last) {
-        free(slot);
-        free(last);
-        return -1;
-    }
-    for (size_t i = 0; i < cap; i++) slot[i] = SIZE_MAX;
-    for (size_t v = 0; v < nv; v++) {
-        const dict_phrase *p = &DVEC_AT(&b->verbs, b_verb, v).verb;
-        uint64_t h = 1469598103934665603u;
-        for (size_t w = 0; w < p->nwords; w++) h = (h ^ dyad_fnv1a(p->words[w], strlen(p->words[w]))) * 31;
-        size_t i = (size_t)dyad_mix64(h) & (cap - 1);
-        m->same[v] = SIZE_MAX;
-        m->first_same[v] = v;
-        for (; slot[i] != SIZE_MAX; i = (i + 1) & (cap - 1)) {
-            const dict_phrase *q = &DVEC_AT(&b->verbs, b_verb, slot[i]).verb;
-            int eq = q->nwords == p->nwords;
-            for (size_t w = 0; eq && w < p->nwords; w++) eq = p->words[w] == q->words[w] ||
-                                                            !strcmp(p->words[w], q->words[w]);
-            if (eq) break;
-        }
-        if (slot[i] == SIZE_MAX) {
-            slot[i] = v;
-            last[v] = v;
-        } else {
-            size_t f = slot[i];
-            m->same[last[f]] = v;
-            last[f] = v;
-            m->first_same[v] = f;
-        }
-    }
-    free(slot);
-    free(last);
-    return 0;
-}
-
-/* Members of every synset bucketed by their first byte (counting sort,
-** member order kept). */
-static int synset_buckets(cod_synmap *m, const dict_builder *b) {
-    size_t ns = b->synsets.n, total = 0;
-    free(m->start);
-    free(m->perm);
-    m->start = calloc(ns * 29 + 1, sizeof *m->start);
-    for (size_t i = 0; i < ns; i++) total += DVEC_AT(&b->synsets, b_synset, i).nmembers;
-    m->perm = malloc((total + 1) * sizeof *m->perm);
-    if (!m->start || !m->perm) return -1;
-    uint32_t at = 0;
-    for (size_t i = 0; i < ns; i++) {
-        const b_synset *sy = &DVEC_AT(&b->synsets, b_synset, i);
-        for (int bk = 0; bk < 28; bk++) {
-            m->start[i * 29 + bk] = at;
-            for (size_t k = 0; k < sy->nmembers; k++) {
-                const dict_phrase *p = &sy->members[k];
-                unsigned char ch = p->nwords ? (unsigned char)p->words[0][0] : 0;
-                if (p->nwords && COD_SYN_BUCKET(ch) == bk) m->perm[at++] = (uint32_t)k;
-            }
-        }
-        m->start[i * 29 + 28] = at;
-    }
-    return 0;
-}
-
-static int memo_build(dyad_session *s) {
-    cod_memo *m = s->cod;
-    const struct dyad_dict *d = dyad_engine_dict(s->e);
-    if (m && m->d == d) return 0;
-    if (!m) {
-        m = calloc(1, sizeof *m);
-        if (!m) return -1;
-        s->cod = m;
-    }
-    const dict_builder *b = dict_entries(d);
-    free(m->order);
-    free(m->syn.keys);
-    free(m->syn.vals);
-    memset(&m->syn, 0, sizeof m->syn);
-    /* Every &NAME of a pattern resolved once: its text pointer -> synset. */
-    size_t nref = 0;
-    for (size_t i = 0; i < b->patterns.n; i++) {
-        const b_pattern *p = &DVEC_AT(&b->patterns, b_pattern, i);
-        for (size_t k = 0; k < p->n; k++) nref += p->el[k].kind == PE_SYNSET;
-    }
-    for (size_t i = 0; i < b->synsets.n; i++) {     /* "&X" words inside members */
-        const b_synset *sy = &DVEC_AT(&b->synsets, b_synset, i);
-        for (size_t k = 0; k < sy->nmembers; k++)
-            for (size_t w = 0; w < sy->members[k].nwords; w++)
-                nref += sy->members[k].words[w][0] == '&';
-    }
-    size_t cap = 16;
-    while (cap < nref * 2) cap *= 2;
-    m->syn.keys = calloc(cap, sizeof *m->syn.keys);
-    m->syn.vals = calloc(cap, sizeof *m->syn.vals);
-    if (!m->syn.keys || !m->syn.vals) return -1;
-    m->syn.cap = cap;
-    for (size_t i = 0; i < b->patterns.n; i++) {
-        const b_pattern *p = &DVEC_AT(&b->patterns, b_pattern, i);
-        for (size_t k = 0; k < p->n; k++)
-            if (p->el[k].kind == PE_SYNSET) synmap_add(&m->syn, b, p->el[k].text);
-    }
-    for (size_t i = 0; i < b->synsets.n; i++) {
-        const b_synset *sy = &DVEC_AT(&b->synsets, b_synset, i);
-        for (size_t k = 0; k < sy->nmembers; k++)
-            for (size_t w = 0; w < sy->members[k].nwords; w++)
-                if (sy->members[k].words[w][0] == '&')
-                    synmap_add(&m->syn, b, sy->members[k].words[w]);
-    }
-    if (synset_buckets(&m->syn, b) < 0) return -1;
-    if (same_verbs(m, b) < 0) return -1;
-    m->order = malloc((b->patterns.n + 1) * sizeof *m->order);
-    if (!m->order) return -1;
-    m->d = d;
-    opts_build(&m->opt, b, &s->e->opt);
-    for (size_t v = 0; v < b->verbs.n; v++) {
-        size_t first, cnt = dict_verb_patterns(d, v, &first);
-        for (size_t k = 0; k < cnt; k++) m->order[first + k] = dict_pattern_at(d, first + k);
-        /* insertion sort by weight, stable */
-        for (size_t k = 1; k < cnt; k++) {
-            size_t x = m->order[first + k];
-            int w = cod_pattern_weight(&DVEC_AT(&b->patterns, b_pattern, x));
-            size_t j = k;
-            while (j > 0 && cod_pattern_weight(&DVEC_AT(&b->patterns, b_pattern,
-                                                       m->order[first + j - 1])) < w) {
-                m->order[first + j] = m->order[first + j - 1];
-                j--;
-            }
-            m->order[first + j] = x;
-        }
-    }
-    return 0;
-}
 
 /* ------------------------------------------------------------ helpers */
 
@@ -404,178 +139,6 @@ static int child_word(const cod_sent *c, uint32_t v, const char *rel, const char
     return 0;
 }
 
-/* Is v passive: does it have a passive auxiliary ("was condemned")?  A
-** passive subject without one ("Ethiopia broken down a treaty") is read
-** as the subject. */
-static int is_passive(const cod_sent *c, uint32_t v) {
-    for (uint32_t t = 0; t < c->n; t++)
-        if (cod_head(c, t) == v && !strcmp(c->sy[t].deprel, "aux:pass")) return 1;
-    return 0;
-}
-
-/* Group owned by v whose last edge is relation rel (prefix), or COD_NONE. */
-static uint32_t owned(const cod_sent *c, uint32_t v, const char *rel, uint32_t not) {
-    size_t n = strlen(rel);
-    for (uint32_t k = 0; k < c->ng; k++) {
-        const cod_group *g = &c->g[k];
-        if (k == not || g->owner != v || !g->via) continue;
-        if (strncmp(g->via, rel, n) == 0 && (g->via[n] == 0 || g->via[n] == ':')) return g->conj;
-    }
-    return COD_NONE;
-}
-
-static int is_personal(const char *w) {
-    static const char *const p[] = {"IT", "HE", "SHE", "THEY", "WE", NULL};
-    for (size_t k = 0; p[k]; k++)
-        if (!strcmp(w, p[k])) return 1;
-    return 0;
-}
-
-static uint32_t subject_of(const cod_sent *c, uint32_t v, int depth, int *inferred) {
-    if (depth > 6 || v == COD_NONE) return COD_NONE;
-    int active = !is_passive(c, v);
-    for (uint32_t k = 0; k < c->ng; k++) {
-        const cod_group *g = &c->g[k];
-        if (g->owner == v && g->via &&
-            (!strcmp(g->via, "nsubj") || !strncmp(g->via, "csubj", 5) ||
-             (active && !strcmp(g->via, "nsubj:pass"))))
-            return g->conj;
-    }
-    uint32_t h = cod_head(c, v);
-    /* A pronoun subject ("Estonia said it would act") is the nearest actor
-    ** before it in the sentence, as PETRARCH resolved pronouns. */
-    for (uint32_t t = 0; t < v; t++)
-        if (cod_head(c, t) == v && cod_rel_is(c, t, "nsubj") && cod_is_upos(c, t, UPOS_PRON) &&
-            is_personal(c->up[t])) {
-            /* he and she are people: a code with a sector, not a country */
-            int person = !strcmp(c->up[t], "HE") || !strcmp(c->up[t], "SHE");
-            for (uint32_t k = c->ng; k-- > 0;)
-                if (c->g[k].b <= t && (!person || strlen(c->g[k].code) > 3)) {
-                    *inferred = 1;
-                    return c->g[k].conj;
-                }
-            break;
-        }
-    if (h == COD_NONE) return COD_NONE;
-    if (cod_rel_is(c, v, "xcomp")) {
-        uint32_t o = owned(c, h, "obj", COD_NONE);
-        if (o == COD_NONE) o = owned(c, h, "iobj", COD_NONE);
-        *inferred = 1;
-        return o != COD_NONE ? o : subject_of(c, h, depth + 1, inferred);
-    }
-    if (cod_rel_is(c, v, "conj") || cod_rel_is(c, v, "advcl")) {
-        *inferred = 1;
-        return subject_of(c, h, depth + 1, inferred);
-    }
-    if (cod_rel_is(c, v, "acl") && c->group_of[h] != COD_NONE) {
-        *inferred = 1;
-        return c->g[c->group_of[h]].conj;
-    }
-    return COD_NONE;
-}
-
-static uint32_t linear_target(const cod_sent *c, uint32_t v, uint32_t src);
-static int is_say(const cod_sent *c, uint32_t v);
-
-/* Is g the speaker of an attribution ("..., a senior official said")?
-** A speaker is no participant of what is reported. */
-static int is_speaker(const cod_sent *c, const cod_group *g) {
-    return g->owner != COD_NONE && g->via && !strncmp(g->via, "nsubj", 5) &&
-           is_say(c, g->owner);
-}
-
-/* Is token t in the subtree of token v (t != v)? */
-static int below(const cod_sent *c, uint32_t t, uint32_t v) {
-    int guard = 0;
-    for (uint32_t h = cod_head(c, t); h != COD_NONE && guard < 64; h = cod_head(c, h), guard++)
-        if (h == v) return 1;
-    return 0;
-}
-
-/* Default target of v: object, else the first mention of its clause after
-** it, else one before it that is not the source. */
-static uint32_t target_of(const cod_sent *c, uint32_t v, uint32_t src) {
-    uint32_t o = owned(c, v, "obj", src);
-    if (o == COD_NONE) o = owned(c, v, "iobj", src);
-    if (o != COD_NONE && o != src) return o;
-    for (uint32_t k = 0; k < c->ng; k++) {
-        const cod_group *g = &c->g[k];
-        if (g->owner == v && g->a > v && g->conj != src && g->via &&
-            strncmp(g->via, "nsubj", 5) != 0)
-            return g->conj;
-    }
-    for (uint32_t k = 0; k < c->ng; k++) {
-        const cod_group *g = &c->g[k];
-        if (g->owner == v && g->b <= v && g->conj != src && g->via &&
-            strncmp(g->via, "nsubj", 5) != 0 && strncmp(g->via, "csubj", 5) != 0)
-            return g->conj;
-    }
-    /* PETRARCH's and TABARI's reading: the first mention after the verb in
-    ** its phrase, clauses below it included ("pledged to lift sanctions on
-    ** Russia", "postponed the meeting after ... on the pass of Cirith
-    ** Ungol"), except the subjects of those clauses. */
-    for (uint32_t k = 0; k < c->ng; k++) {
-        const cod_group *g = &c->g[k];
-        if (g->a <= v || g->conj == src || !below(c, g->root, v)) continue;
-        if (g->via && (!strncmp(g->via, "nsubj", 5) || !strncmp(g->via, "csubj", 5))) continue;
-        return g->conj;
-    }
-    /* "condemned an attack ... and promised aid to the villages" with the
-    ** second object hung on the first verb: what its governor owns after
-    ** a coordinated verb is the verb's */
-    if (cod_rel_is(c, v, "conj")) {
-        uint32_t h = cod_head(c, v);
-        for (uint32_t k = 0; k < c->ng && h != COD_NONE; k++) {
-            const cod_group *g = &c->g[k];
-            if (g->owner == h && g->a > v && g->conj != src && g->via &&
-                strncmp(g->via, "nsubj", 5) != 0 && !is_speaker(c, g))
-                return g->conj;
-        }
-    }
-    /* The parse gave the verb nothing: TABARI's reading. */
-    return linear_target(c, v, src);
-}
-
-/* TABARI's target: the first mention after the verb before the next verb. */
-static uint32_t linear_target(const cod_sent *c, uint32_t v, uint32_t src) {
-    uint32_t stop = c->n;
-    for (uint32_t t = v + 1; t < c->n; t++)
-        if (cod_is_upos(c, t, UPOS_VERB)) {
-            stop = t;
-            break;
-        }
-    for (uint32_t k = 0; k < c->ng; k++) {
-        const cod_group *g = &c->g[k];
-        if (g->a > v && g->b <= stop && g->conj != src && !is_speaker(c, g)) return g->conj;
-    }
-    return COD_NONE;
-}
-
-/* Did the parse give v no subject of any kind, nor a clause to inherit one
-** from ("Estonia act on ..." parsed with "Estonia" as a vocative)? */
-static int subjectless(const cod_sent *c, uint32_t v) {
-    if (cod_rel_is(c, v, "xcomp") || cod_rel_is(c, v, "conj") || cod_rel_is(c, v, "advcl") ||
-        cod_rel_is(c, v, "acl"))
-        return 0;
-    for (uint32_t t = 0; t < c->n; t++)
-        if (cod_head(c, t) == v && (cod_rel_is(c, t, "nsubj") || cod_rel_is(c, t, "csubj") ||
-                                    cod_rel_is(c, t, "expl")))
-            return 0;
-    return 1;
-}
-
-/* TABARI's source: the nearest mention before the verb with no verb
-** between them. */
-static uint32_t linear_source(const cod_sent *c, uint32_t v) {
-    for (uint32_t k = c->ng; k-- > 0;) {
-        const cod_group *g = &c->g[k];
-        if (g->b > v) continue;
-        for (uint32_t t = g->b; t < v; t++)
-            if (cod_is_upos(c, t, UPOS_VERB)) return COD_NONE;
-        return g->conj;
-    }
-    return COD_NONE;
-}
 
 /* A stand-in actor (TABARI's DEFAULT codes), spanning the verb; COD_NONE
 ** when there is no room (the groups array keeps two spare slots). */
@@ -651,7 +214,7 @@ static int add_event1(cod_sent *c, uint32_t src, uint32_t tgt, const char *scode
     e->source_mention = gs->mention;
     e->target_mention = gt ? gt->mention : -1;
     e->rule = rule;
-    trace(c, "  event %s -> %s %s (%s)\n", e->source, e->target ? e->target : "-", code, rule);
+    cod_trace(c, "  event %s -> %s %s (%s)\n", e->source, e->target ? e->target : "-", code, rule);
     return 0;
 }
 
@@ -734,7 +297,7 @@ static int find_verb(cod_sent *c, uint32_t v, cod_verb *cv) {
         if (dict_longest(c->d, two, 2, mask, c->date, &dp) && dp.ntokens == 2) {
             dm = dp;
             hit = 1;
-            trace(c, "phrasal verb %s ... %s\n", c->up[v], c->up[t]);
+            cod_trace(c, "phrasal verb %s ... %s\n", c->up[v], c->up[t]);
             dm.ntokens = 1;                         /* the verb phrase is the verb word */
         }
         break;
@@ -794,44 +357,6 @@ static const char *const MODAL_WORDS[] = {"COULD", "MIGHT", "MAY", "WOULD", "SHO
                                           NULL};
 static const char *const COND_WORDS[] = {"IF", "UNLESS", "WHETHER", NULL};
 
-static const char *const SAY_LEMMAS[] = {"say", "tell", "report", "announce", "claim",
-                                         "state", "add", "note", "insist", "allege",
-                                         "confirm", NULL};
-
-/* Is v a verb of saying? */
-static int is_say(const cod_sent *c, uint32_t v) {
-    for (size_t k = 0; SAY_LEMMAS[k]; k++)
-        if (!strcmp(c->sy[v].lemma, SAY_LEMMAS[k])) return 1;
-    return 0;
-}
-
-/* Is v the content of a denial ("denies it has deployed", "rejected
-** claims that it attacked")? */
-static int denied(const cod_sent *c, uint32_t v) {
-    static const char *const deny[] = {"deny", "refute", "dismiss", "disavow", NULL};
-    uint32_t h = cod_head(c, v);
-    if (h == COD_NONE || !(cod_rel_is(c, v, "ccomp") || cod_rel_is(c, v, "parataxis") ||
-                           cod_rel_is(c, v, "acl")))
-        return 0;
-    /* "dismissed claims that ...": the claim noun hangs on the verb */
-    if (cod_rel_is(c, v, "acl") && cod_head(c, h) != COD_NONE) h = cod_head(c, h);
-    for (size_t k = 0; deny[k]; k++)
-        if (!strcmp(c->sy[h].lemma, deny[k])) return 1;
-    return 0;
-}
-
-/* Is v said by someone: in a clause under a verb of saying ("X said Y
-** attacked Z")? */
-static int reported(const cod_sent *c, uint32_t v) {
-    int guard = 0;
-    for (uint32_t t = v; t != COD_NONE && guard < 8; t = cod_head(c, t), guard++) {
-        if (!(cod_rel_is(c, t, "ccomp") || cod_rel_is(c, t, "parataxis"))) continue;
-        uint32_t h = cod_head(c, t);
-        if (h == COD_NONE) break;
-        if (is_say(c, h)) return 1;
-    }
-    return 0;
-}
 
 static int opt_code_by(const cod_sent *c) { return ((const cod_memo *)c->s->cod)->opt.code_by; }
 
@@ -875,7 +400,7 @@ static int governor_wins(const cod_sent *c, uint32_t v, int root) {
 static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     uint32_t v = cv->v;
     const b_verb *bv = &DVEC_AT(&c->b->verbs, b_verb, cv->entry);
-    trace(c, "verb %s (token %u, entry line %u)\n", c->up[v], v, bv->src.line);
+    cod_trace(c, "verb %s (token %u, entry line %u)\n", c->up[v], v, bv->src.line);
     /* A modal that is a dictionary verb (TABARI's "SHOULD") takes the roles
     ** of the verb it helps. */
     uint32_t rv = v;
@@ -887,7 +412,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     int reduced = cod_rel_is(c, rv, "acl") && !strcmp(c->sy[rv].xpos, "VBN") &&
                   cod_head(c, rv) != COD_NONE && c->group_of[cod_head(c, rv)] != COD_NONE &&
                   !cod_rel_is(c, cod_head(c, rv), "root");
-    int passive = is_passive(c, rv) || reduced;
+    int passive = cod_is_passive(c, rv) || reduced;
     /* the patterns of every block of this verb, heaviest first */
     size_t cnt = 0;
     const size_t *order = verb_patterns(c, cv->entry, &cnt);
@@ -911,14 +436,14 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
             break;
         }
         if (tried++ < 12)
-            trace(c, "  tried %s:%u [%s]: no match\n", p->src.file ? p->src.file : "?",
+            cod_trace(c, "  tried %s:%u [%s]: no match\n", p->src.file ? p->src.file : "?",
                   p->src.line, p->code ? p->code : p->code2 ? p->code2 : "-");
     }
-    if (tried > 12) trace(c, "  (%zu more patterns tried, no match)\n", tried - 12);
+    if (tried > 12) cod_trace(c, "  (%zu more patterns tried, no match)\n", tried - 12);
     if (skipped)
-        trace(c, "  (%zu patterns skipped: a word of theirs is not in the sentence)\n", skipped);
+        cod_trace(c, "  (%zu patterns skipped: a word of theirs is not in the sentence)\n", skipped);
     if (cv->nominal && !(hit && bd.lo < v)) {
-        trace(c, "  no event: a noun, and no pattern with words before it\n");
+        cod_trace(c, "  no event: a noun, and no pattern with words before it\n");
         return 0;
     }
     cv->pat_lo = hit ? bd.lo : v;
@@ -928,7 +453,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     dict_src rs = hit ? hit->src : cv->src;
     const char *rule = arena_printf(&c->s->arena, "%s:%u", rs.file ? rs.file : "?", rs.line);
     if (!rule) return -1;
-    trace(c, "  %s %s\n", hit ? "pattern" : "no pattern; verb code", code ? code : "none");
+    cod_trace(c, "  %s %s\n", hit ? "pattern" : "no pattern; verb code", code ? code : "none");
     if (hit && (hit->flags & DP_DISCARD)) return 1;
     /* Consumed words and dependent verbs. */
     int root = root_of(code);
@@ -944,34 +469,34 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
         if (in_pattern || dep) suppressed[t] = 1;
     }
     if (!code_usable(code)) {
-        trace(c, "  no event: code %s\n", code ? code : "none");
+        cod_trace(c, "  no event: code %s\n", code ? code : "none");
         return 0;
     }
     if (!governor_wins(c, v, root) && root >= 0) {
         for (uint32_t t = v + 1; t < c->n; t++)
             if (cod_head(c, t) == v && cod_rel_is(c, t, "xcomp") && cod_is_upos(c, t, UPOS_VERB) &&
                 (!hit || cod_pattern_weight(hit) == 0) && is_implicative(c, v)) {
-                trace(c, "  no event: the embedded verb is the event\n");
+                cod_trace(c, "  no event: the embedded verb is the event\n");
                 return 0;
             }
     }
     /* What is denied did not happen (as far as the story says): "Russia
     ** denies it has deployed troops" codes no deployment. */
-    if (denied(c, rv)) {
-        trace(c, "  no event: denied\n");
+    if (cod_denied(c, rv)) {
+        cod_trace(c, "  no event: denied\n");
         return 0;
     }
     /* A pattern that spells out the negation or the modal decides itself. */
     if (child_word(c, v, "advmod", NEG_WORDS) && !pattern_has(hit, NEG_WORDS)) {
-        trace(c, "  no event: negated\n");
+        cod_trace(c, "  no event: negated\n");
         return 0;
     }
     if ((child_word(c, v, "aux", MODAL_WORDS) && !pattern_has(hit, MODAL_WORDS)) ||
         child_word(c, v, "mark", COND_WORDS)) {
-        trace(c, "  no event: modal or conditional\n");
+        cod_trace(c, "  no event: modal or conditional\n");
         return 0;
     }
-    uint32_t flags = (passive ? DYAD_EF_PASSIVE : 0) | (reported(c, rv) ? DYAD_EF_REPORTED : 0);
+    uint32_t flags = (passive ? DYAD_EF_PASSIVE : 0) | (cod_reported(c, rv) ? DYAD_EF_REPORTED : 0);
     int inferred = 0;
     uint32_t src = bd.source, tgt = bd.target;
     /* PETRARCH-1's '%' is the compound it stands for: before the verb the
@@ -985,7 +510,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
         src = bd.compound;
     /* Pattern words before the verb ("SUGGESTED * APPLY ...", "SAID WOULD *
     ** NOW"): TABARI's source comes before them. */
-    if (src == COD_NONE && hit && bd.lo < v) src = linear_source(c, bd.lo);
+    if (src == COD_NONE && hit && bd.lo < v) src = cod_linear_source(c, bd.lo);
     if (src == COD_NONE) {
         if (passive) {
             for (uint32_t k = 0; k < c->ng && src == COD_NONE; k++)
@@ -1001,22 +526,22 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
                 for (uint32_t k = 0; k < c->ng && src == COD_NONE; k++)
                     if (c->g[k].a >= cv->vend && c->g[k].conj != c->g[bd.target].conj)
                         src = c->g[k].conj;
-            if (tgt == COD_NONE) tgt = owned(c, rv, "nsubj", COD_NONE);
+            if (tgt == COD_NONE) tgt = cod_owned(c, rv, "nsubj", COD_NONE);
             if (tgt == COD_NONE && reduced) {
                 uint32_t g = c->group_of[cod_head(c, rv)];
                 if (g != COD_NONE) tgt = c->g[g].conj;
             }
         } else {
-            src = cv->linear ? COD_NONE : subject_of(c, rv, 0, &inferred);
-            if (src == COD_NONE && (cv->linear || cv->aux || subjectless(c, rv)))
-                src = linear_source(c, bd.lo < v ? bd.lo : v);
+            src = cv->linear ? COD_NONE : cod_subject_of(c, rv, 0, &inferred);
+            if (src == COD_NONE && (cv->linear || cv->aux || cod_subjectless(c, rv)))
+                src = cod_linear_source(c, bd.lo < v ? bd.lo : v);
         }
     }
     const cod_opts *opt = &((const cod_memo *)c->s->cod)->opt;
     int before_v = 0;                   /* an actor precedes the verb */
     for (uint32_t k = 0; k < c->ng; k++) before_v |= c->g[k].b <= v;
     if (opt->noactprior && !before_v) {
-        trace(c, "  no event: no actor before the verb (NOACTPRIOR)\n");
+        cod_trace(c, "  no event: no actor before the verb (NOACTPRIOR)\n");
         return 0;
     }
     /* TABARI's DEFAULT: with PRIOR the default source stands in when no
@@ -1025,7 +550,7 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     ** missing one. */
     if (src == COD_NONE && opt->def_src[0]) {
         if (opt->def_prior && before_v) {
-            src = linear_source(c, v);      /* an actor precedes: TABARI takes it */
+            src = cod_linear_source(c, v);      /* an actor precedes: TABARI takes it */
         } else if (opt->def_prior || c->ng == 0) {
             src = default_group(c, opt->def_src, v, cv->vend);
         } else {
@@ -1034,19 +559,19 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
         }
     }
     if (src != COD_NONE) src = c->g[src].conj;
-    if (tgt == COD_NONE && !passive) tgt = cv->linear ? linear_target(c, v, src)
-                                                      : target_of(c, rv, src);
+    if (tgt == COD_NONE && !passive) tgt = cv->linear ? cod_linear_target(c, v, src)
+                                                      : cod_target_of(c, rv, src);
     if (src == COD_NONE) {
-        trace(c, "  no event: no source\n");
+        cod_trace(c, "  no event: no source\n");
         return 0;
     }
     if (tgt != COD_NONE && c->g[tgt].conj == c->g[src].conj) tgt = COD_NONE;
     /* (not for an attribution: ", a senior official said on Saturday" -
     ** TABARI drops such comma clauses before coding) */
-    if (tgt == COD_NONE && opt->def_tgt[0] && opt->def_after && !is_say(c, rv))
+    if (tgt == COD_NONE && opt->def_tgt[0] && opt->def_after && !cod_is_say(c, rv))
         tgt = default_group(c, opt->def_tgt, v, cv->vend);
     if (inferred) flags |= DYAD_EF_INFERRED;
-    trace(c, "  roles: source %s, target %s%s\n", c->g[src].code,
+    cod_trace(c, "  roles: source %s, target %s%s\n", c->g[src].code,
           tgt == COD_NONE ? "none" : c->g[tgt].code, passive ? " (passive)" : "");
     /* '%': TABARI codes the coordination reciprocally; PETRARCH reads it as
     ** a compound source with the usual target */
@@ -1095,7 +620,7 @@ static void record_mentions(cod_sent *c) {
         m->head = g->root;
         m->kind = g->kind;
         m->code = g->code;
-        trace(c, "mention %s \"%.*s\"%s%s\n", g->code, (int)(m->end - m->start),
+        cod_trace(c, "mention %s \"%.*s\"%s%s\n", g->code, (int)(m->end - m->start),
               c->st->text + m->start, g->via ? " as " : "", g->via ? g->via : "");
     }
     /* Pronouns and relational phrases left for coreference. */
@@ -1146,7 +671,7 @@ static void drop_consumed(cod_sent *c, const cod_verb *verbs, uint32_t nv, size_
         if (!go || a->ev1 <= a->ev0) continue;
         for (size_t e = a->ev0; e < a->ev1; e++) drop[e - before] = 1;
         any = 1;
-        trace(c, "verb %s: yields to a %s code\n", c->up[a->v], dominant ? "dominant" : "plain");
+        cod_trace(c, "verb %s: yields to a %s code\n", c->up[a->v], dominant ? "dominant" : "plain");
     }
     for (uint32_t k = 0; k < nv; k++) {
         const cod_verb *a = &verbs[k];
@@ -1157,7 +682,7 @@ static void drop_consumed(cod_sent *c, const cod_verb *verbs, uint32_t nv, size_
             for (size_t e = b->ev0; e < b->ev1; e++) drop[e - before] = 1;
             any = any || b->ev1 > b->ev0;
             if (b->ev1 > b->ev0)
-                trace(c, "verb %s: its word is part of %s's pattern\n", c->up[b->v], c->up[a->v]);
+                cod_trace(c, "verb %s: its word is part of %s's pattern\n", c->up[b->v], c->up[a->v]);
         }
     }
     if (!any) return;
@@ -1178,87 +703,6 @@ static void upos_ids(cod_sent *c) {
     }
 }
 
-/* Does a determiner open the noun phrase that token a continues ("an
-** anti- Gondor parade")?  Looks back over up to three modifiers. */
-static int det_before(const cod_sent *c, uint32_t a) {
-    for (uint32_t k = 0; k < 4 && a > 0; k++) {
-        uint32_t t = --a;
-        if (c->upos[t] == UPOS_DET) return 1;
-        if (!(c->upos[t] == UPOS_ADJ || c->upos[t] == UPOS_NOUN || c->upos[t] == UPOS_NUM ||
-              (c->upos[t] == UPOS_PUNCT && c->up[t][0] == '-')))
-            return 0;
-    }
-    return 0;
-}
-
-static const char **force_new(cod_sent *c) {
-    const char **f = arena_alloc(&c->s->arena, (c->n + 1) * sizeof *f);
-    if (f) memset(f, 0, (c->n + 1) * sizeof *f);
-    return f;
-}
-
-/* Tags the dictionaries impose (NULL: none; (char **)-1: out of memory):
-**  - capitalised words of a multi-word actor name are proper nouns (NNP,
-**    NNPS when the tagger saw a plural);
-**  - a verb form the tagger read as an adjective or noun, outside any
-**    name, right after a name or a noun that ends an actor or agent match
-**    ("the Union imposed sanctions") is a verb: VBD for -ED, VBZ for -S,
-**    else VBP;
-**  - a verb form after a modal ("will abandon") is a base-form verb (VB). */
-static const char **dictionary_tags(cod_sent *c, const uint8_t *vform) {
-    const char **force = NULL;
-    uint8_t *in = arena_alloc(&c->s->arena, c->n + 1);   /* 1 in a match, 2 its last token */
-    if (!in) return (const char **)-1;
-    memset(in, 0, c->n + 1);
-    for (uint32_t k = 0; k < c->nm; k++)
-        for (uint32_t t = c->m[k].a; t < c->m[k].b; t++) in[t] = t + 1 == c->m[k].b ? 2 : 1;
-    for (uint32_t k = 0; k < c->nm; k++) {
-        const cod_match *m = &c->m[k];
-        if (m->kind != DICT_ACTORS || m->b - m->a < 2) continue;
-        for (uint32_t t = m->a; t < m->b; t++) {
-            int u = c->upos[t];
-            if (!(c->se->tokens[t].flags & DYAD_TF_UPPER) ||
-                !(u == UPOS_NOUN || u == UPOS_ADJ || u == UPOS_VERB || u == UPOS_X))
-                continue;
-            if (!force && !(force = force_new(c))) return (const char **)-1;
-            force[t] = !strcmp(c->sy[t].xpos, "NNS") ? "NNPS" : "NNP";
-        }
-    }
-    for (uint32_t v = 1; v < c->n; v++) {
-        if (!vform[v] || in[v] || in[v - 1] != 2) continue;
-        /* "an anti-Gondor parade", "the U.S. attack": a one-word name after
-        ** a determiner modifies the noun that follows */
-        uint32_t a = v - 1;
-        while (a > 0 && in[a - 1] == 1) a--;
-        if (a + 1 == v && det_before(c, a)) continue;
-        if (!(c->upos[v] == UPOS_ADJ || c->upos[v] == UPOS_NOUN || c->upos[v] == UPOS_PROPN))
-            continue;
-        int prev_noun = c->upos[v - 1] == UPOS_NOUN || c->upos[v - 1] == UPOS_PROPN ||
-                        (force && force[v - 1]);
-        if (!prev_noun) continue;
-        if (!force && !(force = force_new(c))) return (const char **)-1;
-        size_t len = strlen(c->up[v]);
-        force[v] = len > 2 && !strcmp(c->up[v] + len - 2, "ED") ? "VBD"
-                 : len > 1 && c->up[v][len - 1] == 'S' ? "VBZ" : "VBP";
-    }
-    /* after a modal ("will abandon", "could not attack") a verb form is a
-    ** base-form verb */
-    for (uint32_t v = 1; v < c->n; v++) {
-        if (!vform[v] || in[v] || c->upos[v] == UPOS_VERB) continue;
-        uint32_t p = v - 1;
-        if (p > 0 && (!strcmp(c->up[p], "NOT") || !strcmp(c->up[p], "N'T") ||
-                      !strcmp(c->up[p], "NEVER")))
-            p--;
-        if (strcmp(c->sy[p].xpos, "MD") != 0) continue;
-        if (!force && !(force = force_new(c))) return (const char **)-1;
-        force[v] = "VB";
-    }
-    if (force && c->trace) {
-        for (uint32_t t = 0; t < c->n; t++)
-            if (force[t]) trace(c, "tag %s imposed on %s\n", force[t], c->up[t]);
-    }
-    return force;
-}
 
 static int same_event(const dyad_event *x, const dyad_event *y) {
     return !strcmp(x->source, y->source) && !strcmp(x->code, y->code) &&
@@ -1317,7 +761,7 @@ static int code_sentence(cod_sent *c) {
         if (!f) continue;
         if (f & (1u << DICT_DISCARDS)) {
             const b_discard *bd = &DVEC_AT(&c->b->discards, b_discard, all[DICT_DISCARDS].entry);
-            trace(c, "discard \"%s\"%s\n", c->up[i], bd->whole_story ? " (story)" : "");
+            cod_trace(c, "discard \"%s\"%s\n", c->up[i], bd->whole_story ? " (story)" : "");
             return bd->whole_story ? 1 : 0;
         }
         if (f & (1u << DICT_VERBS)) {
@@ -1348,18 +792,18 @@ static int code_sentence(cod_sent *c) {
         for (uint32_t i = 0; i < n; i++)
             words += c->se->tokens[i].kind == DYAD_TOK_WORD || c->se->tokens[i].kind == DYAD_TOK_NUMBER;
         if (words < opt->min_words) {
-            trace(c, "not coded: %d words, fewer than the minimum %d\n", words, opt->min_words);
+            cod_trace(c, "not coded: %d words, fewer than the minimum %d\n", words, opt->min_words);
             return 0;
         }
     }
     c->shift = 0;
     if (time_code && opt->time_shift) {
         if (!strcmp(time_code, "###") || !strcmp(time_code, "+++")) {
-            trace(c, "not coded: time phrase code %s\n", time_code);
+            cod_trace(c, "not coded: time phrase code %s\n", time_code);
             return 0;
         }
         c->shift = atoi(time_code);
-        trace(c, "time phrase: dates shift %+d days\n", c->shift);
+        cod_trace(c, "time phrase: dates shift %+d days\n", c->shift);
     }
     if (!gate && !c->trace) return 0;
     if (syn_sentence_tag(s, c->st, c->index) < 0) return -1;
@@ -1372,15 +816,15 @@ static int code_sentence(cod_sent *c) {
     /* The dictionaries know better than a tagger trained on web text that
     ** "European Union" is a name and "imposed" in "the Union imposed
     ** sanctions" a verb: such tags are imposed before the parse. */
-    const char **force = dictionary_tags(c, vform);
+    const char **force = cod_dictionary_tags(c, vform);
     if (force == (const char **)-1) return -1;
     if (syn_sentence_finish(s, c->index, force) < 0) return -1;
     upos_ids(c);
     if (c->trace) {
         for (uint32_t i = 0; i < n; i++)
-            trace(c, "%u\t%s\t%s\t%s\t%s\t%d\t%s\n", i + 1, c->up[i], c->sy[i].upos,
+            cod_trace(c, "%u\t%s\t%s\t%s\t%s\t%d\t%s\n", i + 1, c->up[i], c->sy[i].upos,
                   c->sy[i].xpos, c->sy[i].lemma, c->sy[i].head, c->sy[i].deprel);
-        if (!gate) trace(c, "(not coded: %s)\n", has_verb ? "too few actors" : "no verb");
+        if (!gate) cod_trace(c, "(not coded: %s)\n", has_verb ? "too few actors" : "no verb");
     }
     bloom_build(c);
     c->sub_hi = arena_alloc(ar, (n + 1) * sizeof *c->sub_hi);
@@ -1400,7 +844,7 @@ static int code_sentence(cod_sent *c) {
     ** +++ marks it too complex to code (PETRARCH codes them as written). */
     for (uint32_t k = 0; k < c->ng && !c->b->petrarch_words; k++)
         if (!strcmp(c->g[k].code, "###") || !strcmp(c->g[k].code, "+++")) {
-            trace(c, "actor code %s: sentence not coded\n", c->g[k].code);
+            cod_trace(c, "actor code %s: sentence not coded\n", c->g[k].code);
             return 0;
         }
     if (!gate) return 0;
@@ -1438,7 +882,7 @@ static int code_sentence(cod_sent *c) {
             if (find_verb(c, v, &verbs[0])) {
                 verbs[0].linear = 1;
                 nv = 1;
-                trace(c, "verb %s found by its form only\n", c->up[v]);
+                cod_trace(c, "verb %s found by its form only\n", c->up[v]);
                 break;
             }
         }
@@ -1449,7 +893,7 @@ static int code_sentence(cod_sent *c) {
             conj += !strcmp(c->up[t], "AND") || !strcmp(c->up[t], "OR") || !strcmp(c->up[t], "BUT");
         if ((opt->complex_verbs && nv > (uint32_t)opt->complex_verbs) ||
             (opt->complex_conj && conj > opt->complex_conj)) {
-            trace(c, "not coded: complex (%u verbs, %d conjunctions)\n", nv, conj);
+            cod_trace(c, "not coded: complex (%u verbs, %d conjunctions)\n", nv, conj);
             return 0;
         }
     }
@@ -1462,7 +906,7 @@ static int code_sentence(cod_sent *c) {
     size_t before = s->events.n;
     for (uint32_t k = 0; k < nv; k++) {
         if (suppressed[verbs[k].v]) {
-            trace(c, "verb %s: part of a governing verb's event\n", c->up[verbs[k].v]);
+            cod_trace(c, "verb %s: part of a governing verb's event\n", c->up[verbs[k].v]);
             continue;
         }
         verbs[k].ev0 = s->events.n;
@@ -1504,7 +948,7 @@ int cod_session_run(dyad_session *s, const dyad_story *st) {
     dbuf_reset(&s->trace);
     const struct dyad_dict *d = dyad_engine_dict(s->e);
     if (!d) return 0;
-    if (memo_build(s) < 0) return -1;
+    if (cod_memo_build(s) < 0) return -1;
     cod_sent c;
     memset(&c, 0, sizeof c);
     c.s = s;
@@ -1520,7 +964,7 @@ int cod_session_run(dyad_session *s, const dyad_story *st) {
         c.n = c.se->ntokens;
         c.sy = NULL;
         if (c.n == 0) continue;
-        if (c.trace) trace(&c, "# sentence %zu\n", i);
+        if (c.trace) cod_trace(&c, "# sentence %zu\n", i);
         int r = code_sentence(&c);
         if (r < 0) return -1;
         if (r == 1) {                       /* story discarded */
@@ -1535,18 +979,7 @@ void cod_session_free(dyad_session *s) {
     dvec_free(&s->events);
     dvec_free(&s->mentions);
     dbuf_free(&s->trace);
-    cod_memo *m = s->cod;
-    if (m) {
-        free(m->order);
-        free(m->same);
-        free(m->first_same);
-        free(m->syn.keys);
-        free(m->syn.vals);
-        free(m->syn.start);
-        free(m->syn.perm);
-    }
-    free(m);
-    s->cod = NULL;
+    cod_memo_free(s);
 }
 
 size_t dyad_session_event_count(const dyad_session *s) { return s->events.n; }

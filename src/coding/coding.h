@@ -4,14 +4,18 @@
 **
 ** Contract
 **   The driver (coder.c) scans each sentence with the dictionaries first
-**   (actors, agents, verb forms, discards) and parses only the sentences that
-**   could yield an event.  mentions.c groups dictionary matches into actor
-**   mentions with the parse (one noun phrase = one mention, coordinated noun
-**   phrases linked) and finds the predicate each mention belongs to.
-**   patterns.c matches a verb's patterns linearly inside its sentence (TABARI
-**   and PETRARCH-1 semantics: words in order with gaps allowed, $ source,
-**   + target, % compound, alternatives, synsets, longest pattern first).
-**   Everything lives in the session arena of the story being coded.
+**   (actors, agents, verb forms, discards), tags the sentences that could
+**   yield an event, imposes the tags the dictionaries know better
+**   (hints.c), parses them, finds the verbs and codes each: patterns
+**   (patterns.c: TABARI and PETRARCH semantics - words in order with gaps
+**   allowed, $ source, + target, % compound, ^ skip, alternatives, synsets,
+**   heaviest pattern first), roles (roles.c: from the parse, with TABARI's
+**   linear fallbacks), structure and modality, events.  mentions.c groups
+**   dictionary matches into actor mentions (one noun phrase = one mention,
+**   coordinated phrases linked) and finds the predicate each belongs to.
+**   memo.c holds what is derived once per session from the dictionary set
+**   and the engine's options.  Everything per story lives in the session
+**   arena of the story being coded.
 */
 #ifndef DYAD_CODING_H
 #define DYAD_CODING_H
@@ -107,5 +111,56 @@ int cod_match_pattern(const cod_sent *c, const b_pattern *p, uint32_t v, uint32_
                       int linear, cod_bind *bd);
 /* Specificity of a pattern: literal words, synsets and actor slots. */
 int cod_pattern_weight(const b_pattern *p);
+
+/* Coding options and the session memo (memo.c). */
+/* Coding options: TABARI's .options file (the set's options), then the
+** engine's coding_options lines. */
+typedef struct cod_opts {
+    int  complex_verbs, complex_conj;   /* more verbs / conjunctions: not coded (0: off) */
+    int  noactprior;                    /* a verb with no actor before it codes nothing */
+    char def_src[32], def_tgt[32];      /* DEFAULT: codes, "" when off */
+    int  def_prior, def_after;          /* PRIOR: the default source when no actor
+                                        ** precedes the verb; AFTER: the default
+                                        ** target when none follows */
+    int  min_words;                     /* shorter sentences are not coded */
+    int  time_shift;                    /* time phrases shift dates, ### and +++ stop */
+    int  code_by;                       /* SET: CODE BY CLAUSE (0, the default),
+                                        ** BY SENTENCE (1: the first verb's events
+                                        ** only), CODE ALL (2: every verb, none
+                                        ** yields to a governor) */
+} cod_opts;
+
+/* Session-lifetime working memory (s->cod). */
+typedef struct cod_memo {
+    const struct dyad_dict *d;
+    size_t *order;          /* pattern indexes grouped per verb, heaviest first */
+    cod_synmap syn;         /* pattern synset references -> synsets */
+    cod_opts   opt;
+    size_t    *same;        /* per verb entry: the next entry of the same verb
+                            ** (PETRARCH blocks may repeat a verb), or SIZE_MAX */
+    size_t    *first_same;  /* per verb entry: the first entry of its verb */
+} cod_memo;
+
+int  cod_memo_build(dyad_session *s);   /* 0, or -1 when out of memory */
+void cod_memo_free(dyad_session *s);
+
+/* coder.c: the explanation trace (when c->trace). */
+void cod_trace(cod_sent *c, const char *fmt, ...) DYAD_PRINTF(2, 3);
+
+/* roles.c */
+int      cod_is_passive(const cod_sent *c, uint32_t v);
+uint32_t cod_owned(const cod_sent *c, uint32_t v, const char *rel, uint32_t not);
+uint32_t cod_subject_of(const cod_sent *c, uint32_t v, int depth, int *inferred);
+uint32_t cod_target_of(const cod_sent *c, uint32_t v, uint32_t src);
+uint32_t cod_linear_target(const cod_sent *c, uint32_t v, uint32_t src);
+uint32_t cod_linear_source(const cod_sent *c, uint32_t v);
+int      cod_subjectless(const cod_sent *c, uint32_t v);
+int      cod_is_speaker(const cod_sent *c, const cod_group *g);
+int      cod_is_say(const cod_sent *c, uint32_t v);
+int      cod_denied(const cod_sent *c, uint32_t v);
+int      cod_reported(const cod_sent *c, uint32_t v);
+
+/* hints.c: tags to impose (NULL: none; (const char **)-1: out of memory). */
+const char **cod_dictionary_tags(cod_sent *c, const uint8_t *vform);
 
 #endif

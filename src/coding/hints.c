@@ -1,0 +1,89 @@
+/*
+** hints.c - the tags the dictionaries impose before the parse: names of
+** multi-word actors are proper nouns, a verb form right after a name is a
+** verb, a verb form after a modal a base-form verb.  The tagger is trained
+** on web text (UD EWT) and often reads news verbs as adjectives or nouns.
+*/
+#include "coding.h"
+
+/* Does a determiner open the noun phrase that token a continues ("an
+** anti- Gondor parade")?  Looks back over up to three modifiers. */
+static int det_before(const cod_sent *c, uint32_t a) {
+    for (uint32_t k = 0; k < 4 && a > 0; k++) {
+        uint32_t t = --a;
+        if (c->upos[t] == UPOS_DET) return 1;
+        if (!(c->upos[t] == UPOS_ADJ || c->upos[t] == UPOS_NOUN || c->upos[t] == UPOS_NUM ||
+              (c->upos[t] == UPOS_PUNCT && c->up[t][0] == '-')))
+            return 0;
+    }
+    return 0;
+}
+
+static const char **force_new(cod_sent *c) {
+    const char **f = arena_alloc(&c->s->arena, (c->n + 1) * sizeof *f);
+    if (f) memset(f, 0, (c->n + 1) * sizeof *f);
+    return f;
+}
+
+/* Tags the dictionaries impose (NULL: none; (char **)-1: out of memory):
+**  - capitalised words of a multi-word actor name are proper nouns (NNP,
+**    NNPS when the tagger saw a plural);
+**  - a verb form the tagger read as an adjective or noun, outside any
+**    name, right after a name or a noun that ends an actor or agent match
+**    ("the Union imposed sanctions") is a verb: VBD for -ED, VBZ for -S,
+**    else VBP;
+**  - a verb form after a modal ("will abandon") is a base-form verb (VB). */
+const char **cod_dictionary_tags(cod_sent *c, const uint8_t *vform) {
+    const char **force = NULL;
+    uint8_t *in = arena_alloc(&c->s->arena, c->n + 1);   /* 1 in a match, 2 its last token */
+    if (!in) return (const char **)-1;
+    memset(in, 0, c->n + 1);
+    for (uint32_t k = 0; k < c->nm; k++)
+        for (uint32_t t = c->m[k].a; t < c->m[k].b; t++) in[t] = t + 1 == c->m[k].b ? 2 : 1;
+    for (uint32_t k = 0; k < c->nm; k++) {
+        const cod_match *m = &c->m[k];
+        if (m->kind != DICT_ACTORS || m->b - m->a < 2) continue;
+        for (uint32_t t = m->a; t < m->b; t++) {
+            int u = c->upos[t];
+            if (!(c->se->tokens[t].flags & DYAD_TF_UPPER) ||
+                !(u == UPOS_NOUN || u == UPOS_ADJ || u == UPOS_VERB || u == UPOS_X))
+                continue;
+            if (!force && !(force = force_new(c))) return (const char **)-1;
+            force[t] = !strcmp(c->sy[t].xpos, "NNS") ? "NNPS" : "NNP";
+        }
+    }
+    for (uint32_t v = 1; v < c->n; v++) {
+        if (!vform[v] || in[v] || in[v - 1] != 2) continue;
+        /* "an anti-Gondor parade", "the U.S. attack": a one-word name after
+        ** a determiner modifies the noun that follows */
+        uint32_t a = v - 1;
+        while (a > 0 && in[a - 1] == 1) a--;
+        if (a + 1 == v && det_before(c, a)) continue;
+        if (!(c->upos[v] == UPOS_ADJ || c->upos[v] == UPOS_NOUN || c->upos[v] == UPOS_PROPN))
+            continue;
+        int prev_noun = c->upos[v - 1] == UPOS_NOUN || c->upos[v - 1] == UPOS_PROPN ||
+                        (force && force[v - 1]);
+        if (!prev_noun) continue;
+        if (!force && !(force = force_new(c))) return (const char **)-1;
+        size_t len = strlen(c->up[v]);
+        force[v] = len > 2 && !strcmp(c->up[v] + len - 2, "ED") ? "VBD"
+                 : len > 1 && c->up[v][len - 1] == 'S' ? "VBZ" : "VBP";
+    }
+    /* after a modal ("will abandon", "could not attack") a verb form is a
+    ** base-form verb */
+    for (uint32_t v = 1; v < c->n; v++) {
+        if (!vform[v] || in[v] || c->upos[v] == UPOS_VERB) continue;
+        uint32_t p = v - 1;
+        if (p > 0 && (!strcmp(c->up[p], "NOT") || !strcmp(c->up[p], "N'T") ||
+                      !strcmp(c->up[p], "NEVER")))
+            p--;
+        if (strcmp(c->sy[p].xpos, "MD") != 0) continue;
+        if (!force && !(force = force_new(c))) return (const char **)-1;
+        force[v] = "VB";
+    }
+    if (force && c->trace) {
+        for (uint32_t t = 0; t < c->n; t++)
+            if (force[t]) cod_trace(c, "tag %s imposed on %s\n", force[t], c->up[t]);
+    }
+    return force;
+}
