@@ -378,9 +378,10 @@ static int phrase_matches(const dict_phrase *p, const char *const *toks) {
 /* The code of an actor on date (YYYYMMDD, 0 = none), or NULL: the first
 ** dated code whose range holds the date, else the first undated code (the
 ** default, which files may list before or after the dated ones), else, with
-** no date, the first code. */
+** no date, the current code (the first whose range is open at the end: news
+** without a date is most likely recent), else the first code. */
 static const dict_dated *actor_code(const b_actor *a, int32_t date) {
-    const dict_dated *fallback = NULL;
+    const dict_dated *fallback = NULL, *current = NULL;
     for (size_t i = 0; i < a->ncodes; i++) {
         const dict_dated *c = &a->codes[i];
         int undated = c->lo == DICT_DATE_MIN && c->hi == DICT_DATE_MAX;
@@ -388,10 +389,13 @@ static const dict_dated *actor_code(const b_actor *a, int32_t date) {
             if (!fallback) fallback = c;
         } else if (date && c->lo <= date && date <= c->hi) {
             return c;
+        } else if (!current && c->hi == DICT_DATE_MAX) {
+            current = c;
         }
     }
     if (fallback) return fallback;
-    return !date && a->ncodes ? &a->codes[0] : NULL;
+    if (date || !a->ncodes) return NULL;
+    return current ? current : &a->codes[0];
 }
 
 static void emit_ref(dyad_buf *out, const dyad_dict *d, const ref *r, int32_t date) {
