@@ -48,6 +48,9 @@ struct dyad_dict {
     double  load_seconds;
     uint32_t *sub;      /* bucket heads of long lists, 64 per list */
     size_t   nsub;
+    int      gaps;      /* TABARI: words of an actor or agent phrase joined by a
+                        ** space (not '_') may have other words between them
+                        ** ("AL GORE" matches 'Al "The Weasel" Gore') */
     uint64_t stem_lens; /* bit l (63: longer): some first word of l bytes
                         ** matches as a stem (a shorter prefix of a token
                         ** can only match such words) */
@@ -149,6 +152,7 @@ static int build_index(dyad_dict *d) {
 /* Buckets for the long lists, in list (file) order. */
 static int build_buckets(dyad_dict *d) {
     size_t nlong = 0;
+    if (d->gaps) return 0;      /* TABARI: a second word may come later; walk it all */
     for (size_t i = 0; i < d->nslots; i++) {
         size_t k = 0;
         if (!d->slots[i].word) continue;
@@ -282,6 +286,7 @@ dyad_status dyad_dict_load(const char *const *paths, size_t n, dyad_dict **out) 
         else dict_read_file(d->b, paths[i], k);
     }
     if (d->b->petrarch_words) whole_words(d->b);
+    else d->gaps = 1;
     if (d->b->arena.oom || build_index(d) < 0) {
         dyad_dict_free(d);
         return DYAD_NOMEM;
@@ -366,6 +371,29 @@ static int phrase_matches_from(const dict_phrase *p, const char *const *toks, si
     for (size_t k = k0; k < p->nwords; k++)
         if (!word_matches(p->words[k], p->exact ? p->exact[k] : 0, toks[k])) return 0;
     return 1;
+}
+
+/* TABARI's reading of an actor or agent phrase whose first word matched
+** toks[0]: a word followed by a space (not '_') may be followed by up to
+** four other tokens before the next word, not across a clause mark.
+** Returns the tokens the match spans, or 0. */
+static size_t phrase_span(const dict_phrase *p, const char *const *toks, size_t n) {
+    size_t pos = 1;
+    for (size_t k = 1; k < p->nwords; k++) {
+        int joined = p->exact && p->exact[k - 1];
+        size_t last = joined ? pos : pos + 4;
+        size_t q = pos;
+        for (; q <= last && q < n; q++) {
+            const char *t = toks[q];
+            if (word_matches(p->words[k], p->exact ? p->exact[k] : 0, t)) break;
+            if (!strcmp(t, ",") || !strcmp(t, ".") || !strcmp(t, ";") || !strcmp(t, ":") ||
+                !strcmp(t, "(") || !strcmp(t, ")"))
+                return 0;
+        }
+        if (q > last || q >= n) return 0;
+        pos = q + 1;
+    }
+    return pos;
 }
 
 /* Do the words of p match toks[0..p->nwords)? */
@@ -523,7 +551,7 @@ unsigned dict_longest_kinds(const dyad_dict *d, const char *const *toks, size_t 
                             unsigned mask, int32_t date, dict_match out[DICT_KIND_COUNT]) {
     if (n == 0) return 0;
     const dict_builder *b = d->b;
-    size_t best[DICT_KIND_COUNT] = {0};
+    size_t best[DICT_KIND_COUNT] = {0}, span[DICT_KIND_COUNT] = {0};
     const ref *hit[DICT_KIND_COUNT] = {NULL};
     size_t len0 = strlen(toks[0]);
     uint64_t h = 1469598103934665603u;      /* FNV-1a of the prefix, grown */
@@ -548,8 +576,9 @@ unsigned dict_longest_kinds(const dyad_dict *d, const char *const *toks, size_t 
             dict_kind k = ref_dict_kind[r->kind];
             if (!(mask & (1u << k))) continue;
             /* cheap rejections before touching the phrase */
+            int gapped = d->gaps && (k == DICT_ACTORS || k == DICT_AGENTS) && r->nwords > 1;
             if (r->nwords > n || (hit[k] && r->nwords <= best[k])) continue;
-            if (r->w1 && r->w1 != toks[1][0]) continue;
+            if (!gapped && r->w1 && r->w1 != toks[1][0]) continue;
             const dict_phrase *p = ref_phrase(b, r);
             /* Longer wins; among equals the first found (lists run in
             ** file order, actors before agents before verbs). */
@@ -557,15 +586,21 @@ unsigned dict_longest_kinds(const dyad_dict *d, const char *const *toks, size_t 
             /* the first word is toks[0]'s prefix of length l: its exactness
             ** and the other words decide */
             if (p->exact && p->exact[0] && toks[0][l] != 0) continue;
-            if (p->nwords > 1 && !phrase_matches_from(p, toks, 1)) continue;
+            size_t sp = p->nwords;
+            if (gapped) {
+                if (!(sp = phrase_span(p, toks, n))) continue;
+            } else if (p->nwords > 1 && !phrase_matches_from(p, toks, 1)) {
+                continue;
+            }
             best[k] = p->nwords;
+            span[k] = sp;
             hit[k] = r;
         }
     }
     unsigned found = 0;
     for (int k = 0; k < DICT_KIND_COUNT; k++)
         if (hit[k]) {
-            fill_match(d, hit[k], best[k], date, &out[k]);
+            fill_match(d, hit[k], span[k], date, &out[k]);
             found |= 1u << k;
         }
     return found;
