@@ -39,6 +39,10 @@ int cod_scan(cod_sent *c, const dict_match *at) {
             i++;
             continue;
         }
+        if (!strcmp(dm->code, "---")) {     /* a null-coded actor: no actor */
+            i += (uint32_t)dm->ntokens;
+            continue;
+        }
         cod_match *m = &c->m[c->nm++];
         m->a = i;
         m->b = i + (uint32_t)dm->ntokens;

@@ -381,6 +381,8 @@ static size_t phrase_span(const dict_phrase *p, const char *const *toks, size_t 
     size_t pos = 1;
     for (size_t k = 1; k < p->nwords; k++) {
         int joined = p->exact && p->exact[k - 1];
+        /* the text may join words with '_' itself ("Dol_Amroth") */
+        if (joined && pos < n && !strcmp(toks[pos], "_")) pos++;
         size_t last = joined ? pos : pos + 4;
         size_t q = pos;
         for (; q <= last && q < n; q++) {
