@@ -45,6 +45,30 @@ static int on_story(void *p, const dyad_story *st) {
     return cli_write(z, n);
 }
 
+/* A JSON line {"id":"sentence","text":TEXT}, TEXT escaped; NULL when out of
+** memory.  Bytes are copied as they are: the reader reports bad UTF-8. */
+static char *json_story(const char *text, size_t *len) {
+    static const char head[] = "{\"id\":\"sentence\",\"text\":\"";
+    size_t n = strlen(text), k = sizeof head - 1;
+    char *z = malloc(k + 6 * n + 4);
+    if (!z) return NULL;
+    memcpy(z, head, k);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == '"' || ch == '\\') {
+            z[k++] = '\\';
+            z[k++] = (char)ch;
+        } else if (ch < 0x20) {
+            k += (size_t)sprintf(z + k, "\\u%04x", ch);
+        } else {
+            z[k++] = (char)ch;
+        }
+    }
+    memcpy(z + k, "\"}\n", 3);
+    *len = k + 3;
+    return z;
+}
+
 int cmd_explain(int argc, char **argv) {
     dyad_read_options ropt;
     dyad_engine_options eopt;
@@ -91,20 +115,26 @@ int cmd_explain(int argc, char **argv) {
             char *files[1] = {(char *)file};
             rc = cli_each_story(files, 1, &ropt, on_story, NULL, &c);
         } else {
-            /* One sentence: a one-line story of the given text. */
+            /* One sentence: a story whose text is the argument, read as a JSON
+            ** line so that no line of it is taken for a headline. */
             dyad_reader *r;
-            ropt.format = DYAD_FMT_ARTICLE;
-            if (dyad_reader_open_memory(args[0], strlen(args[0]), "sentence", &ropt, &r, &err) ==
+            size_t jn;
+            char *json = json_story(args[0], &jn);
+            ropt.format = DYAD_FMT_JSONL;
+            if (json && dyad_reader_open_memory(json, jn, "sentence", &ropt, &r, &err) ==
                 DYAD_OK) {
                 const dyad_story *st;
                 rc = EXIT_ALLREAD;
                 if (dyad_reader_next(r, &st) == DYAD_OK && on_story(&c, st) < 0)
                     rc = EXIT_STORYERR;
                 dyad_reader_close(r);
+            } else if (!json) {
+                fprintf(stderr, "dyad explain: out of memory\n");
             } else {
                 fprintf(stderr, "dyad explain: %s\n", err ? err : "cannot read the sentence");
                 free(err);
             }
+            free(json);
         }
     }
     fflush(stdout);

@@ -165,6 +165,14 @@ check "explain: the mention and its relation" grep -q '^mention RUS "Russia" as 
 check "explain: the verb and where its code comes from" grep -q '^verb CONDEMNED (token 1, entry line 9)$' "$T/ex.out"
 check "explain: the roles" grep -q '^  roles: source RUS, target UKR$' "$T/ex.out"
 check "explain: the event" grep -q '"source":"RUS","target":"UKR","code":"111"' "$T/ex.out"
+# the argument is a sentence, not an article: no final stop does not make
+# it a headline; quotes and backslashes pass through intact
+"$DYAD" explain --dict tests/coding/news.project --date 2014-10-15 \
+    'Russia condemned "Ukraine" \ on Monday' >"$T/ex2.out" 2>/dev/null
+check "explain: a sentence without a final stop is coded" \
+    grep -q '"source":"RUS","target":"UKR","code":"111"' "$T/ex2.out"
+check "explain: quote and backslash kept in the text" \
+    grep -qF '"text":"Russia condemned \"Ukraine\" \\ on Monday"' "$T/ex2.out"
 "$DYAD" explain --dict tests/coding/news.project "Russia condemned Ukraine." --file x >/dev/null 2>&1
 check "explain: a sentence and --file together is bad usage" [ $? -eq 2 ]
 "$DYAD" code --dict /nonexistent/x.ini "$DEMO" >/dev/null 2>"$T/nd.err"
