@@ -140,6 +140,26 @@ static int child_word(const cod_sent *c, uint32_t v, const char *rel, const char
 }
 
 
+static int has_child(const cod_sent *c, uint32_t v, const char *rel) {
+    for (uint32_t t = 0; t < c->n; t++)
+        if (cod_head(c, t) == v && cod_rel_is(c, t, rel)) return 1;
+    return 0;
+}
+
+/* The verb whose auxiliaries, negation and condition v shares: v itself,
+** or, for a conjoined verb without a subject of its own, the first
+** conjunct - "might affirm or allow", "did not attack or invade" (a base
+** form without its own auxiliary), "if Russia attacks and seizes" (any
+** form, for the condition: cond != 0). */
+static uint32_t aux_host(const cod_sent *c, uint32_t v, int cond) {
+    for (int k = 0; k < 8 && cod_rel_is(c, v, "conj") && cod_head(c, v) != COD_NONE; k++) {
+        if (has_child(c, v, "nsubj") || has_child(c, v, "nsubj:pass")) break;
+        if (!cond && (strcmp(c->sy[v].xpos, "VB") != 0 || has_child(c, v, "aux"))) break;
+        v = cod_head(c, v);
+    }
+    return v;
+}
+
 /* A stand-in actor (TABARI's DEFAULT codes), spanning the verb; COD_NONE
 ** when there is no room (the groups array keeps two spare slots). */
 static uint32_t default_group(cod_sent *c, const char *code, uint32_t v, uint32_t vend) {
@@ -487,12 +507,12 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
         return 0;
     }
     /* A pattern that spells out the negation or the modal decides itself. */
-    if (child_word(c, v, "advmod", NEG_WORDS) && !pattern_has(hit, NEG_WORDS)) {
+    if (child_word(c, aux_host(c, v, 0), "advmod", NEG_WORDS) && !pattern_has(hit, NEG_WORDS)) {
         cod_trace(c, "  no event: negated\n");
         return 0;
     }
-    if ((child_word(c, v, "aux", MODAL_WORDS) && !pattern_has(hit, MODAL_WORDS)) ||
-        child_word(c, v, "mark", COND_WORDS)) {
+    if ((child_word(c, aux_host(c, v, 0), "aux", MODAL_WORDS) && !pattern_has(hit, MODAL_WORDS)) ||
+        child_word(c, aux_host(c, v, 1), "mark", COND_WORDS)) {
         cod_trace(c, "  no event: modal or conditional\n");
         return 0;
     }

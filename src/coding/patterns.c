@@ -388,15 +388,38 @@ int cod_match_pattern(const cod_sent *c, const b_pattern *p, uint32_t v, uint32_
                      after > 0 && p->el[after - 1].joined);
 }
 
-int cod_pattern_weight(const b_pattern *p) {
+/* Weight of el[i..j): its words, synsets and actor slots; a group of
+** alternatives weighs as its heaviest branch (not the sum of all). */
+static int weight_seq(const dict_elem *el, size_t i, size_t j) {
     int w = 0;
-    for (size_t k = 0; k < p->n; k++) {
-        switch (p->el[k].kind) {
+    for (size_t k = i; k < j; k++) {
+        switch (el[k].kind) {
         case PE_WORD: case PE_SYNSET: case PE_SOURCE: case PE_TARGET: case PE_COMPOUND:
             w++;
             break;
+        case PE_ALT_OPEN: {
+            size_t end = alt_end(el, k, j), b = k + 1;
+            int best = 0;
+            while (b < end - 1) {                   /* branches up to '|' or '}' */
+                size_t z = b;
+                int depth = 0;
+                while (z < end - 1 && !(depth == 0 && el[z].kind == PE_ALT_SEP)) {
+                    if (el[z].kind == PE_ALT_OPEN) depth++;
+                    if (el[z].kind == PE_ALT_CLOSE) depth--;
+                    z++;
+                }
+                int bw = weight_seq(el, b, z);
+                if (bw > best) best = bw;
+                b = z + 1;
+            }
+            w += best;
+            k = end - 1;
+            break;
+        }
         default: break;
         }
     }
     return w;
 }
+
+int cod_pattern_weight(const b_pattern *p) { return weight_seq(p->el, 0, p->n); }
