@@ -402,9 +402,12 @@ static int pattern_has(const b_pattern *p, const char *const *words) {
 ** (10-13) - "pledged to lift", "appealed not to ease", "threatened to
 ** strike" are not the lifting, easing or strike.  Implicative verbs
 ** ("agreed to restore", "decided to", "began to") let the embedded verb be
-** the event whatever their code. */
+** the event whatever their code; so do attempts, which CAMEO codes as the
+** act ("tried to hack", "attempted to assassinate"). */
 static const char *const IMPLICATIVE[] = {"AGREE", "DECIDE", "MANAGE", "BEGIN", "START",
-                                          "CONTINUE", "RESUME", "MOVE", NULL};
+                                          "CONTINUE", "RESUME", "MOVE", "PROCEED", "KEEP",
+                                          "HELP", "HAPPEN", "COME", "SEEM", "APPEAR",
+                                          "TRY", "ATTEMPT", NULL};
 
 static int is_implicative(const cod_sent *c, uint32_t v) {
     for (size_t k = 0; IMPLICATIVE[k]; k++)
@@ -504,6 +507,21 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     ** denies it has deployed troops" codes no deployment. */
     if (cod_denied(c, rv)) {
         cod_trace(c, "  no event: denied\n");
+        return 0;
+    }
+    /* What a verb of wanting, planning, asking or threatening governs has
+    ** not happened: "Russia plans to attack", "urged Russia to withdraw".
+    ** The governing verb codes it (intent, appeal, threat) when the
+    ** dictionaries know it; a pattern that spans the governor decides. */
+    uint32_t gov = cod_head(c, rv);
+    /* (a passive governor that asks nothing reports: "was seen to break
+    ** into", "is said to have attacked") */
+    if (gov != COD_NONE && cod_is_upos(c, gov, UPOS_VERB) && !is_implicative(c, gov) &&
+        !(cod_is_passive(c, gov) && !cod_object_control(c, gov)) &&
+        (cod_rel_is(c, rv, "xcomp") ||
+         (cod_rel_is(c, rv, "advcl") && cod_to_infinitive(c, rv) && cod_object_control(c, gov))) &&
+        !(hit && bd.lo <= gov)) {
+        cod_trace(c, "  no event: wanted, planned or asked for, not done (%s)\n", c->up[gov]);
         return 0;
     }
     /* A pattern that spells out the negation or the modal decides itself. */

@@ -15,6 +15,28 @@ int cod_is_passive(const cod_sent *c, uint32_t v) {
     return 0;
 }
 
+/* Verbs of asking, urging and causing whose object is the subject of
+** their infinitive ("urged Russia to withdraw": Russia withdraws). */
+int cod_object_control(const cod_sent *c, uint32_t h) {
+    static const char *const V[] = {"urge", "ask", "call", "press", "invite", "encourage",
+        "persuade", "force", "order", "tell", "warn", "advise", "allow", "permit", "require",
+        "request", "push", "pressure", "help", "want", "expect", "appeal", "instruct",
+        "direct", "compel", "oblige", "authorize", "authorise", "enable", "exhort", "implore",
+        "beg", "challenge", "prompt", "forbid", NULL};
+    const char *l = c->sy[h].lemma;
+    if (!l) return 0;
+    for (size_t k = 0; V[k]; k++)
+        if (!strcmp(l, V[k])) return 1;
+    return 0;
+}
+
+/* Does a "to" mark open infinitive v? */
+int cod_to_infinitive(const cod_sent *c, uint32_t v) {
+    for (uint32_t t = 0; t < v; t++)
+        if (cod_head(c, t) == v && cod_rel_is(c, t, "mark") && !strcmp(c->up[t], "TO")) return 1;
+    return 0;
+}
+
 /* Group owned by v whose last edge is relation rel (prefix), or COD_NONE. */
 uint32_t cod_owned(const cod_sent *c, uint32_t v, const char *rel, uint32_t not) {
     size_t n = strlen(rel);
@@ -62,8 +84,21 @@ uint32_t cod_subject_of(const cod_sent *c, uint32_t v, int depth, int *inferred)
     if (cod_rel_is(c, v, "xcomp")) {
         uint32_t o = cod_owned(c, h, "obj", COD_NONE);
         if (o == COD_NONE) o = cod_owned(c, h, "iobj", COD_NONE);
+        /* "Russia was seen to attack", "was urged to withdraw": the passive
+        ** subject of the governor is the subject of its infinitive */
+        if (o == COD_NONE) o = cod_owned(c, h, "nsubj:pass", COD_NONE);
         *inferred = 1;
         return o != COD_NONE ? o : cod_subject_of(c, h, depth + 1, inferred);
+    }
+    if (cod_rel_is(c, v, "advcl") && cod_to_infinitive(c, v) && cod_object_control(c, h)) {
+        /* "urged Ukraine on Monday to withdraw": the parser often hangs the
+        ** infinitive as advcl; after a verb of asking or causing, its
+        ** subject is still the object */
+        uint32_t o = cod_owned(c, h, "obj", COD_NONE);
+        if (o != COD_NONE) {
+            *inferred = 1;
+            return o;
+        }
     }
     if (cod_rel_is(c, v, "conj") || cod_rel_is(c, v, "advcl")) {
         *inferred = 1;

@@ -508,8 +508,11 @@ UNIT_SUITE(coding_roles) {
     CHECK_STR(code("Russia agreed to attack Ukraine."), "RUS UKR 190");
     CHECK(ev(0)->flags & DYAD_EF_INFERRED);
     CHECK_STR(span(ev(0)->verb_start, ev(0)->verb_end), "attack");
-    /* A governor that is no dictionary verb: the embedded verb is coded. */
-    CHECK_STR(code("France pledged to condemn Russia."), "FRA RUS 111");
+    /* A governor that is no dictionary verb and not implicative: what is
+    ** pledged is not done, so nothing is coded. */
+    CHECK_STR(code("France pledged to condemn Russia."), "");
+    /* An attempt is coded as the act (CAMEO), with the governor's subject. */
+    CHECK_STR(code("France tried to condemn Russia."), "FRA RUS 111");
     CHECK(ev(0)->flags & DYAD_EF_INFERRED);
 
     done(e);
