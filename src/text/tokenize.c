@@ -538,6 +538,15 @@ int txt_tokenize(txt_doc *d, uint32_t start, uint32_t end) {
             i += 1;
             break;
         default: /* CC_SLASH, CC_AMP, CC_SYMBOL */
+            /* "Dol_Amroth": an underscore between letters joins the words of
+            ** a name (the peers' text convention); it separates them as a
+            ** space would, so that the name is matched and parsed as words */
+            if (b == '_' && i > start && is_letter_cls(cls_at(&t, i - 1)) &&
+                is_letter_cls(cls_at(&t, i + 1))) {
+                t.space = 1;
+                i += 1;
+                break;
+            }
             emit(&t, i, ch.len, ch.cls == CC_SLASH ? DYAD_TOK_PUNCT : DYAD_TOK_SYMBOL, 0, NULL);
             i += ch.len;
             break;
