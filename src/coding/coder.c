@@ -570,7 +570,11 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
                 if (g != COD_NONE) tgt = c->g[g].conj;
             }
         } else {
-            src = cv->linear ? COD_NONE : cod_subject_of(c, rv, 0, &inferred);
+            /* (an event noun has the subject of its light verb even when
+            ** found by form: "participated in an anti-Gondor parade") */
+            src = cv->linear && !cod_is_upos(c, rv, UPOS_NOUN)
+                      ? COD_NONE
+                      : cod_subject_of(c, rv, 0, &inferred);
             if (src == COD_NONE && (cv->linear || cv->aux || cod_subjectless(c, rv)))
                 src = cod_linear_source(c, bd.lo < v ? bd.lo : v);
         }

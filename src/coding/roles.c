@@ -15,6 +15,20 @@ int cod_is_passive(const cod_sent *c, uint32_t v) {
     return 0;
 }
 
+/* Light verbs, whose object or oblique noun names the event they carry
+** out ("staged a protest", "took part in talks"). */
+static int light_verb(const cod_sent *c, uint32_t h) {
+    static const char *const V[] = {"participate", "take", "join", "stage", "hold", "launch",
+        "carry", "conduct", "lead", "mount", "make", "wage", "organize", "organise", "engage",
+        "unleash", "intensify", "escalate", "step", "resume", "begin", "start", "continue",
+        NULL};
+    const char *l = c->sy[h].lemma;
+    if (!l || !cod_is_upos(c, h, UPOS_VERB)) return 0;
+    for (size_t k = 0; V[k]; k++)
+        if (!strcmp(l, V[k])) return 1;
+    return 0;
+}
+
 /* Verbs of asking, urging and causing whose object is the subject of
 ** their infinitive ("urged Russia to withdraw": Russia withdraws). */
 int cod_object_control(const cod_sent *c, uint32_t h) {
@@ -101,6 +115,13 @@ uint32_t cod_subject_of(const cod_sent *c, uint32_t v, int depth, int *inferred)
         }
     }
     if (cod_rel_is(c, v, "conj") || cod_rel_is(c, v, "advcl")) {
+        *inferred = 1;
+        return cod_subject_of(c, h, depth + 1, inferred);
+    }
+    /* "Gollum participated in an anti-Gondor parade", "Russia launched an
+    ** attack": the event noun of a light verb has the verb's subject */
+    if ((cod_is_upos(c, v, UPOS_NOUN) || cod_is_upos(c, v, UPOS_PROPN)) &&
+        (cod_rel_is(c, v, "obj") || cod_rel_is(c, v, "obl")) && light_verb(c, h)) {
         *inferred = 1;
         return cod_subject_of(c, h, depth + 1, inferred);
     }

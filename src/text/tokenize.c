@@ -216,6 +216,14 @@ static uint32_t word(tk *t, uint32_t i, uint32_t lead) {
                 run = 0;
                 continue;
             }
+            /* a suspended hyphen, "pro- and anti-government", "an anti-
+            ** Gondor parade": the hyphen stays on the word (a dash has a
+            ** space before it too) */
+            if (z[j] == '-' && cl == 1 && prev == CC_LOWER && nn == CC_SPACE &&
+                j + 2 < t->end && is_alnum_cls(cls_at(t, j + 2))) {
+                j += 1;
+                break;
+            }
             break;
         }
         if (c == CC_SLASH || c == CC_COLON) {
