@@ -832,7 +832,9 @@ static int code_sentence(cod_sent *c) {
     if (opt->min_words) {
         int words = 0;
         for (uint32_t i = 0; i < n; i++)
-            words += c->se->tokens[i].kind == DYAD_TOK_WORD || c->se->tokens[i].kind == DYAD_TOK_NUMBER;
+            words += (c->se->tokens[i].kind == DYAD_TOK_WORD ||
+                      c->se->tokens[i].kind == DYAD_TOK_NUMBER) &&
+                     !(c->se->tokens[i].flags & DYAD_TF_CLITIC);   /* "Gondor's": one word */
         if (words < opt->min_words) {
             cod_trace(c, "not coded: %d words, fewer than the minimum %d\n", words, opt->min_words);
             return 0;

@@ -554,6 +554,7 @@ unsigned dict_longest_kinds(const dyad_dict *d, const char *const *toks, size_t 
     if (n == 0) return 0;
     const dict_builder *b = d->b;
     size_t best[DICT_KIND_COUNT] = {0}, span[DICT_KIND_COUNT] = {0};
+    size_t bestl[DICT_KIND_COUNT] = {0};    /* bytes of toks[0] the hit's first word covers */
     const ref *hit[DICT_KIND_COUNT] = {NULL};
     size_t len0 = strlen(toks[0]);
     uint64_t h = 1469598103934665603u;      /* FNV-1a of the prefix, grown */
@@ -579,12 +580,20 @@ unsigned dict_longest_kinds(const dyad_dict *d, const char *const *toks, size_t 
             if (!(mask & (1u << k))) continue;
             /* cheap rejections before touching the phrase */
             int gapped = d->gaps && (k == DICT_ACTORS || k == DICT_AGENTS) && r->nwords > 1;
-            if (r->nwords > n || (hit[k] && r->nwords <= best[k])) continue;
+            if (r->nwords > n || (hit[k] && (r->nwords < best[k] ||
+                                             (r->nwords == best[k] && l < bestl[k]) ||
+                                             (r->nwords == best[k] && l == bestl[k] &&
+                                              !(hit[k]->kind == REF_FORM &&
+                                                r->kind == REF_VERB)))))
+                continue;
             if (!gapped && r->w1 && r->w1 != toks[1][0]) continue;
             const dict_phrase *p = ref_phrase(b, r);
-            /* Longer wins; among equals the first found (lists run in
-            ** file order, actors before agents before verbs). */
-            if (p->nwords > n || (hit[k] && p->nwords <= best[k])) continue;
+            /* More words win, then a longer first word (the entry ATTACKED
+            ** over the stem ATTACK), then a verb's own word over a form of
+            ** another verb (PRAISES over PRAISE's regular form); among equals
+            ** the first found (lists run in file order, actors before agents
+            ** before verbs). */
+            if (p->nwords > n) continue;
             /* the first word is toks[0]'s prefix of length l: its exactness
             ** and the other words decide */
             if (p->exact && p->exact[0] && toks[0][l] != 0) continue;
@@ -595,6 +604,7 @@ unsigned dict_longest_kinds(const dyad_dict *d, const char *const *toks, size_t 
                 continue;
             }
             best[k] = p->nwords;
+            bestl[k] = l;
             span[k] = sp;
             hit[k] = r;
         }

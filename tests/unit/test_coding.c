@@ -84,7 +84,8 @@ static const char FX_VERBS[] =
     "- * BY  [:174]\n"                              /* 31 */
     "URGE  [020]\n"                                 /* 32 */
     "AGREE  [030]\n"                                /* 33 */
-    "GREET  [X51]\n";                               /* 34 */
+    "GREET  [X51]\n"                                /* 34 */
+    "PRAISES  [052]\n";                             /* 35 */
 
 /* PETRARCH discards: "+" discards the story, otherwise the sentence. */
 static const char FX_DISCARDS[] =
@@ -386,6 +387,11 @@ UNIT_SUITE(coding_actors) {
     /* A prefix agent ("NGO~") goes before the actor code. */
     CHECK_STR(code("A Russian charity praised France."), "NGORUS FRA 051");
     CHECK_STR(code("The charity praised France."), "NGO--- FRA 051");
+    /* An exact form (PRAISES, line 35) wins over the stem (PRAISE) that
+    ** also matches the word; other forms keep the stem's code. */
+    CHECK_STR(code("Russia praises France."), "RUS FRA 052");
+    CHECK(rule_is(0, "t.verbs", 35));
+    CHECK_STR(code("Russia praised France."), "RUS FRA 051");
 
     /* Date-restricted codes: the story date chooses. */
     CHECK_STR(code_on("John Kerry condemned Russia.", "2012-06-01"), "USAGOVLEG RUS 111");
