@@ -417,6 +417,9 @@ static int is_implicative(const cod_sent *c, uint32_t v) {
 
 static int governor_wins(const cod_sent *c, uint32_t v, int root) {
     if (is_implicative(c, v)) return 0;
+    /* "Arnor is said to be about to restore ties": a passive that asks
+    ** nothing reports what it governs */
+    if (cod_is_passive(c, v) && !cod_object_control(c, v)) return 0;
     return root == 2 || root == 3 || (root >= 10 && root <= 13);
 }
 

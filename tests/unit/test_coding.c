@@ -509,6 +509,10 @@ UNIT_SUITE(coding_roles) {
     /* The same when the parser reads "to attack" as an advcl instead of an
     ** xcomp: a to-infinitive under the appeal is not coded either. */
     CHECK_STR(code("France urged Russia to attack Ukraine."), "FRA RUS 020");
+    /* A passive of asking still governs ("was urged by France to attack"):
+    ** the appeal is the event, the attack is not. */
+    CHECK_STR(code("Russia was urged by France to attack Ukraine."), "FRA RUS 020");
+    CHECK_STR(code("Russia was urged to attack Ukraine."), "");
     /* An implicative governor (AGREE, 030) lets the embedded verb be the
     ** event, with the governor's subject (inferred); AGREE codes nothing. */
     CHECK_STR(code("Russia agreed to attack Ukraine."), "RUS UKR 190");
