@@ -813,7 +813,8 @@ static int code_sentence(cod_sent *c) {
             if (verb_is_time(c, all[DICT_VERBS].entry)) {
                 if (!time_code) time_code = all[DICT_VERBS].code;
             } else {
-                has_verb = vform[i] = 1;
+                has_verb = 1;
+                vform[i] = all[DICT_VERBS].whole ? 1 : 2;   /* 2: as a stem only */
             }
         }
         int ka = (f & (1u << DICT_ACTORS)) ? DICT_ACTORS : -1;

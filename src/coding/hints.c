@@ -28,8 +28,8 @@ static const char **force_new(cod_sent *c) {
 /* Tags the dictionaries impose (NULL: none; (char **)-1: out of memory):
 **  - capitalised words of a multi-word actor name are proper nouns (NNP,
 **    NNPS when the tagger saw a plural);
-**  - a verb form the tagger read as an adjective or noun, outside any
-**    name, right after a name or a noun that ends an actor or agent match
+**  - a verb form (the whole word, not a stem match) the tagger read as an
+**    adjective or noun, outside any name, right after a name or a noun that ends an actor or agent match
 **    ("the Union imposed sanctions") is a verb: VBD for -ED, VBZ for -S,
 **    else VBP;
 **  - a verb form after a modal ("will abandon") is a base-form verb (VB). */
@@ -53,7 +53,9 @@ const char **cod_dictionary_tags(cod_sent *c, const uint8_t *vform) {
         }
     }
     for (uint32_t v = 1; v < c->n; v++) {
-        if (!vform[v] || in[v] || in[v - 1] != 2) continue;
+        /* (a word the verb matches only as a stem - LEADERS of LEAD - is
+        ** more likely a noun) */
+        if (vform[v] != 1 || in[v] || in[v - 1] != 2) continue;
         /* "an anti-Gondor parade", "the U.S. attack": a one-word name after
         ** a determiner modifies the noun that follows */
         uint32_t a = v - 1;

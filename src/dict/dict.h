@@ -268,13 +268,15 @@ typedef struct dict_match {
     size_t      ntokens;  /* tokens covered */
     const char *code;     /* actor code on the date, agent code, verb code, issue code */
     dict_src    src;      /* where the entry comes from */
+    int         whole;    /* the first word matched all of toks[0], not as a stem */
 } dict_match;
 
 /* Longest phrase of one of the kinds in mask (bit 1 << dict_kind) that
 ** starts at toks[0] and covers at most n tokens.  toks are upper-cased
 ** words; date is YYYYMMDD or 0.  Among equally long matches the first
 ** found wins (file order within a first word; actors before agents before
-** verbs).  Returns 1 and fills *m, or 0. */
+** verbs), after a longer first word and a verb's own word over a form.
+** Returns 1 and fills *m, or 0. */
 int dict_longest(const struct dyad_dict *d, const char *const *toks, size_t n, unsigned mask,
                  int32_t date, dict_match *m);
 

@@ -613,6 +613,7 @@ unsigned dict_longest_kinds(const dyad_dict *d, const char *const *toks, size_t 
     for (int k = 0; k < DICT_KIND_COUNT; k++)
         if (hit[k]) {
             fill_match(d, hit[k], span[k], date, &out[k]);
+            out[k].whole = bestl[k] == len0;
             found |= 1u << k;
         }
     return found;
