@@ -939,8 +939,8 @@ static int code_sentence(cod_sent *c) {
         int conj = 0;
         for (uint32_t t = 0; t < n; t++)
             conj += !strcmp(c->up[t], "AND") || !strcmp(c->up[t], "OR") || !strcmp(c->up[t], "BUT");
-        if ((opt->complex_verbs && nv > (uint32_t)opt->complex_verbs) ||
-            (opt->complex_conj && conj > opt->complex_conj)) {
+        if ((opt->complex_verbs && nv >= (uint32_t)opt->complex_verbs) ||
+            (opt->complex_conj && conj >= opt->complex_conj)) {
             cod_trace(c, "not coded: complex (%u verbs, %d conjunctions)\n", nv, conj);
             return 0;
         }

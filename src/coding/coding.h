@@ -116,7 +116,8 @@ int cod_pattern_weight(const b_pattern *p);
 /* Coding options: TABARI's .options file (the set's options), then the
 ** engine's coding_options lines. */
 typedef struct cod_opts {
-    int  complex_verbs, complex_conj;   /* more verbs / conjunctions: not coded (0: off) */
+    int  complex_verbs, complex_conj;   /* at least this many verbs / conjunctions:
+                                        ** complex, not coded (0: off) */
     int  noactprior;                    /* a verb with no actor before it codes nothing */
     char def_src[32], def_tgt[32];      /* DEFAULT: codes, "" when off */
     int  def_prior, def_after;          /* PRIOR: the default source when no actor
