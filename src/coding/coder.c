@@ -146,16 +146,23 @@ static int has_child(const cod_sent *c, uint32_t v, const char *rel) {
     return 0;
 }
 
-/* The verb whose auxiliaries, negation and condition v shares: v itself,
-** or, for a conjoined verb without a subject of its own, the first
-** conjunct - "might affirm or allow", "did not attack or invade" (a base
-** form without its own auxiliary), "if Russia attacks and seizes" (any
-** form, for the condition: cond != 0). */
+/* The verb whose auxiliaries, negation and condition v shares: v itself;
+** for an infinitive complement its governor ("did not agree to restore",
+** "may decide to attack"); for a conjoined verb without a subject of its
+** own the first conjunct - "might affirm or allow", "did not attack or
+** invade" (a base form without its own auxiliary), "if Russia attacks and
+** seizes" (any form, for the condition: cond != 0). */
 static uint32_t aux_host(const cod_sent *c, uint32_t v, int cond) {
-    for (int k = 0; k < 8 && cod_rel_is(c, v, "conj") && cod_head(c, v) != COD_NONE; k++) {
+    for (int k = 0; k < 8 && cod_head(c, v) != COD_NONE; k++) {
+        uint32_t h = cod_head(c, v);
+        if (cod_rel_is(c, v, "xcomp") && cod_is_upos(c, h, UPOS_VERB)) {
+            v = h;                  /* "did not agree to restore": the governor's */
+            continue;
+        }
+        if (!cod_rel_is(c, v, "conj")) break;
         if (has_child(c, v, "nsubj") || has_child(c, v, "nsubj:pass")) break;
         if (!cond && (strcmp(c->sy[v].xpos, "VB") != 0 || has_child(c, v, "aux"))) break;
-        v = cod_head(c, v);
+        v = h;
     }
     return v;
 }
