@@ -146,9 +146,19 @@ static int has_child(const cod_sent *c, uint32_t v, const char *rel) {
     return 0;
 }
 
+/* Is v's subject "neither X nor Y" (or "no country")? */
+static int neither_subject(const cod_sent *c, uint32_t v) {
+    static const char *const NEITHER[] = {"NEITHER", "NO", NULL};
+    for (uint32_t t = 0; t < c->n; t++)
+        if (cod_head(c, t) == v && (cod_rel_is(c, t, "nsubj") || cod_rel_is(c, t, "nsubj:pass")) &&
+            (child_word(c, t, "det", NEITHER) || child_word(c, t, "cc:preconj", NEITHER)))
+            return 1;
+    return 0;
+}
+
 /* The verb whose auxiliaries, negation and condition v shares: v itself;
 ** for an infinitive complement its governor ("did not agree to restore",
-** "may decide to attack"); for a conjoined verb without a subject of its
+** "may decide to attack"), for an event noun its light verb; for a conjoined verb without a subject of its
 ** own the first conjunct - "might affirm or allow", "did not attack or
 ** invade" (a base form without its own auxiliary), "if Russia attacks and
 ** seizes" (any form, for the condition: cond != 0). */
@@ -157,6 +167,11 @@ static uint32_t aux_host(const cod_sent *c, uint32_t v, int cond) {
         uint32_t h = cod_head(c, v);
         if (cod_rel_is(c, v, "xcomp") && cod_is_upos(c, h, UPOS_VERB)) {
             v = h;                  /* "did not agree to restore": the governor's */
+            continue;
+        }
+        if (cod_is_upos(c, v, UPOS_NOUN) && (cod_rel_is(c, v, "obj") || cod_rel_is(c, v, "obl")) &&
+            cod_light_verb(c, h)) {
+            v = h;                  /* "did not take part in an attack" */
             continue;
         }
         if (!cod_rel_is(c, v, "conj")) break;
@@ -388,11 +403,13 @@ static const char *const COND_WORDS[] = {"IF", "UNLESS", "WHETHER", NULL};
 static int opt_code_by(const cod_sent *c) { return ((const cod_memo *)c->s->cod)->opt.code_by; }
 
 /* Does pattern p name one of words, or words before the verb (where
-** negations and auxiliaries go: "&NEGATVAUXVRB * OVER EFFORTS")? */
-static int pattern_has(const b_pattern *p, const char *const *words) {
+** negations and auxiliaries go: "&NEGATVAUXVRB * OVER EFFORTS")?  With
+** words_only, of the words before the verb only synsets count ("ANTI- +
+** *" says nothing of a negation). */
+static int pattern_has(const b_pattern *p, const char *const *words, int words_only) {
     if (!p) return 0;
     for (size_t k = 0; k < p->n && p->el[k].kind != PE_VERB; k++)
-        if (p->el[k].kind == PE_WORD || p->el[k].kind == PE_SYNSET) {
+        if ((p->el[k].kind == PE_WORD && !words_only) || p->el[k].kind == PE_SYNSET) {
             int star = 0;
             for (size_t j = k; j < p->n; j++) star |= p->el[j].kind == PE_VERB;
             if (star) return 1;
@@ -535,11 +552,15 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
         return 0;
     }
     /* A pattern that spells out the negation or the modal decides itself. */
-    if (child_word(c, aux_host(c, v, 0), "advmod", NEG_WORDS) && !pattern_has(hit, NEG_WORDS)) {
+    /* (the words before the verb in a pattern speak for the verb's own
+    ** auxiliaries, not for those of a governor it shares them with) */
+    uint32_t host = aux_host(c, v, 0);
+    if ((child_word(c, host, "advmod", NEG_WORDS) || neither_subject(c, aux_host(c, v, 1))) &&
+        !pattern_has(hit, NEG_WORDS, host != v)) {
         cod_trace(c, "  no event: negated\n");
         return 0;
     }
-    if ((child_word(c, aux_host(c, v, 0), "aux", MODAL_WORDS) && !pattern_has(hit, MODAL_WORDS)) ||
+    if ((child_word(c, host, "aux", MODAL_WORDS) && !pattern_has(hit, MODAL_WORDS, host != v)) ||
         child_word(c, aux_host(c, v, 1), "mark", COND_WORDS)) {
         cod_trace(c, "  no event: modal or conditional\n");
         return 0;

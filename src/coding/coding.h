@@ -160,6 +160,7 @@ int      cod_is_speaker(const cod_sent *c, const cod_group *g);
 int      cod_is_say(const cod_sent *c, uint32_t v);
 int      cod_denied(const cod_sent *c, uint32_t v);
 int      cod_object_control(const cod_sent *c, uint32_t h);
+int      cod_light_verb(const cod_sent *c, uint32_t h);
 int      cod_to_infinitive(const cod_sent *c, uint32_t v);
 int      cod_reported(const cod_sent *c, uint32_t v);
 

@@ -17,7 +17,7 @@ int cod_is_passive(const cod_sent *c, uint32_t v) {
 
 /* Light verbs, whose object or oblique noun names the event they carry
 ** out ("staged a protest", "took part in talks"). */
-static int light_verb(const cod_sent *c, uint32_t h) {
+int cod_light_verb(const cod_sent *c, uint32_t h) {
     static const char *const V[] = {"participate", "take", "join", "stage", "hold", "launch",
         "carry", "conduct", "lead", "mount", "make", "wage", "organize", "organise", "engage",
         "unleash", "intensify", "escalate", "step", "resume", "begin", "start", "continue",
@@ -121,7 +121,7 @@ uint32_t cod_subject_of(const cod_sent *c, uint32_t v, int depth, int *inferred)
     /* "Gollum participated in an anti-Gondor parade", "Russia launched an
     ** attack": the event noun of a light verb has the verb's subject */
     if ((cod_is_upos(c, v, UPOS_NOUN) || cod_is_upos(c, v, UPOS_PROPN)) &&
-        (cod_rel_is(c, v, "obj") || cod_rel_is(c, v, "obl")) && light_verb(c, h)) {
+        (cod_rel_is(c, v, "obj") || cod_rel_is(c, v, "obl")) && cod_light_verb(c, h)) {
         *inferred = 1;
         return cod_subject_of(c, h, depth + 1, inferred);
     }
