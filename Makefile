@@ -109,6 +109,9 @@ install: $(BUILD)/dyad $(BUILD)/libdyad.a
 	install -m 644 doc/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
 	install -d $(DESTDIR)$(PREFIX)/share/dyad/models
 	for f in data/models/*.bin; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/dyad/models/; done; true
+	install -d $(DESTDIR)$(PREFIX)/share/dyad/dict
+	for f in data/dict/*.ini data/dict/*.actors data/dict/*.agents data/dict/*.verbs data/dict/*.discards; do \
+	  [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/dyad/dict/; done; true
 
 clean:
 	rm -rf build build-san build-fuzz

@@ -9,7 +9,8 @@
 #   dyad sentences --stats FILE >/dev/null  reading + sentences + tokens; its
 #                                           "stats:" line on stderr also gives
 #                                           the text layer's own time
-#   dyad code --per-story FILE >/dev/null   end to end
+#   dyad code --no-dict --per-story FILE    reading, splitting, output
+#   dyad code --per-story FILE >/dev/null   end to end, dyad's own dictionaries
 # and prints seconds, MB/s (of the JSONL file and of the story text), stories/s,
 # sentences/s and peak RSS for each.  Figures are reported, never checked.
 # MB = 10^6 bytes; RSS in MiB.  Wall time from date +%s.%N; peak memory from
@@ -121,6 +122,12 @@ sent_secs=$secs sent_rss=$rss_kb
 note sent "dyad sentences --stats"
 [ "$rc" -le 1 ] || sent_secs='' sent_rss=''
 
+run nodict "$dyad" code --no-dict --per-story "$file"
+nodict_secs=$secs nodict_rss=$rss_kb
+note nodict "dyad code --no-dict --per-story"
+[ "$rc" -le 1 ] || nodict_secs='' nodict_rss=''
+
+# With dyad's own dictionaries (data/dict), the default.
 run code "$dyad" code --per-story "$file"
 code_secs=$secs code_rss=$rss_kb
 note code "dyad code --per-story"
@@ -168,13 +175,15 @@ awk -v fb="$file_bytes" -v tb="$s_text_bytes" -v st="$stories" -v se="$s_sentenc
     -v wc_s="$wc_secs" -v wc_r="$wc_rss" \
     -v tl_s="$s_seconds_text" -v tl_r="$s_rss" \
     -v sn_s="$sent_secs" -v sn_r="$sent_rss" \
+    -v nd_s="$nodict_secs" -v nd_r="$nodict_rss" \
     -v cd_s="$code_secs" -v cd_r="$code_rss" -v pt_s="$petr_secs" -v pt_r="$petr_rss" 'BEGIN {
     fmt = "%-16s %9s %11s %11s %11s %13s %10s\n"
     printf fmt, "", "seconds", "MB/s file", "MB/s text", "stories/s", "sentences/s", "peak RSS"
     row("wc -w (floor)", wc_s, fb, "", st, "", wc_r)
     row("text layer", tl_s, fb, tb, st, se, tl_r)
     row("dyad sentences", sn_s, fb, tb, st, se, sn_r)
-    row("dyad code", cd_s, fb, tb, st, se, cd_r)
+    row("code --no-dict", nd_s, fb, tb, st, se, nd_r)
+    row("code own dict", cd_s, fb, tb, st, se, cd_r)
     if (pt_s != "") row("code PETR2 dict", pt_s, fb, tb, st, se, pt_r)
 }
 function rate(x, s, scale) {

@@ -25,6 +25,9 @@ int cmd_explain(int argc, char **argv);
 /* The data folder next to the executable (build/../data) when it holds
 ** models/, else NULL (the library's default). */
 const char *cli_data_dir(void);
+/* Will the engine load the built-in dictionaries (dict/dyad.ini of the data
+** folder) for these options, given no --dict? */
+int cli_has_builtin_dict(const dyad_engine_options *eo);
 
 /* Called for each story; returns 0 to go on, -1 to stop (write error). */
 typedef int (*cli_story_fn)(void *ctx, const dyad_story *st);

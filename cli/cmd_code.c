@@ -7,8 +7,8 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: dyad code [--per-story] [--format jsonl|tsv] [--date YYYY-MM-DD] [--dict CONFIG]\n"
-    "                 [FILE...]\n"
+    "usage: dyad code [--per-story] [--format jsonl|tsv] [--date YYYY-MM-DD]\n"
+    "                 [--dict CONFIG | --no-dict] [FILE...]\n"
     "\n"
     "Codes the stories of each FILE (none or '-': standard input) into events.\n"
     "Inputs: JSONL (.jsonl, or a first byte '{'), plain-text articles, TABARI\n"
@@ -23,6 +23,8 @@ static const char usage[] =
     "                     (default: jsonl)\n"
     "  --date YYYY-MM-DD  date of plain-text articles, and of stories without one\n"
     "  --dict CONFIG      dictionary set: a PETRARCH .ini or TABARI .project\n"
+    "                     (default: dyad's own, data/dict/dyad.ini)\n"
+    "  --no-dict          no dictionaries at all: read and split only, no events\n"
     "  --no-target        code events that have no target (PETRARCH's\n"
     "                     require_dyad = False); by default a dyad is required\n"
     "  --help             this help\n"
@@ -122,6 +124,7 @@ int cmd_code(int argc, char **argv) {
         {"--per-story", &c.per_story, NULL},
         {"--dict", NULL, &eopt.dict_config},
         {"--no-target", &eopt.no_target_ok, NULL},
+        {"--no-dict", &eopt.no_builtin_dict, NULL},
         {"--format", NULL, &format},
         {NULL, NULL, NULL},
     };
@@ -135,6 +138,11 @@ int cmd_code(int argc, char **argv) {
         free(files);
         return EXIT_USAGE;
     }
+    if (eopt.dict_config && eopt.no_builtin_dict) {
+        fprintf(stderr, "dyad code: --dict and --no-dict do not go together\n");
+        free(files);
+        return EXIT_USAGE;
+    }
     c.tsv = format && !strcmp(format, "tsv");
     if (c.tsv && c.per_story) {
         fprintf(stderr, "dyad code: --per-story writes JSON lines; it does not go with --format tsv\n");
@@ -142,9 +150,9 @@ int cmd_code(int argc, char **argv) {
         return EXIT_USAGE;
     }
     eopt.data_dir = cli_data_dir();
-    /* No dictionaries, nothing to code (built-in ones come with issue 6):
+    /* No dictionaries (--no-dict, or none installed), nothing to code:
     ** parsing would be discarded work. */
-    if (!eopt.dict_config) eopt.syntax = -1;
+    if (!eopt.dict_config && !cli_has_builtin_dict(&eopt)) eopt.syntax = -1;
     dyad_engine *e;
     char *err = NULL;
     if (dyad_engine_open(&eopt, &e, &err) != DYAD_OK) {
@@ -156,7 +164,7 @@ int cmd_code(int argc, char **argv) {
     const dyad_dict *dict = dyad_engine_dict(e);
     if (dict && dyad_dict_warning_count(dict))
         fprintf(stderr, "dyad code: %zu dictionary warnings (see 'dyad dict check %s')\n",
-                dyad_dict_warning_count(dict), eopt.dict_config);
+                dyad_dict_warning_count(dict), eopt.dict_config ? eopt.dict_config : "data/dict/dyad.ini");
     c.s = dyad_session_new(e);
     int rc = EXIT_USAGE;
     if (c.s) rc = cli_each_story(files, nfiles, &ropt, on_story, on_fail, &c);

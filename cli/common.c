@@ -25,6 +25,14 @@ const char *cli_data_dir(void) {
     return dir;
 }
 
+int cli_has_builtin_dict(const dyad_engine_options *eo) {
+    const char *dir = eo->data_dir ? eo->data_dir : getenv("DYAD_DATA");
+    char path[4200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/dict/dyad.ini", dir ? dir : DYAD_DATADIR);
+    return !eo->no_builtin_dict && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 int cli_parse(const char *cmd, const char *usage, int argc, char **argv, const cli_opt *opts,
               dyad_read_options *ropt, char **files, int *nfiles) {
     *nfiles = 0;

@@ -257,11 +257,13 @@ typedef struct dyad_engine dyad_engine;
 /* Options for dyad_engine_open(); zero-initialise for defaults. */
 typedef struct dyad_engine_options {
     const char *dict_config;    /* PETRARCH .ini or TABARI .project, or NULL
-                                ** for the built-in dictionaries */
+                                ** for the built-in dictionaries (the
+                                ** dict/dyad.ini of the data folder, when
+                                ** there is one) */
     uint32_t    max_sentence_tokens; /* longer sentences are cut; 0 = 250 */
     const char *data_dir;       /* folder holding models/ (tagger.bin,
-                                ** lemma.bin, parser.bin); NULL = $DYAD_DATA,
-                                ** else the installed data folder */
+                                ** lemma.bin, parser.bin) and dict/; NULL =
+                                ** $DYAD_DATA, else the installed data folder */
     int         syntax;         /* 0: load the models when present; 1: require
                                 ** them (error when missing); -1: text only */
     unsigned    skip;           /* DYAD_SKIP_* stages not to run */
@@ -280,6 +282,9 @@ typedef struct dyad_engine_options {
                                 ** "DEFAULT: OFF", "SET: MINIMUM WORDS = 8",
                                 ** "SET: TIME SHIFT = FALSE"; NULL = none */
     size_t      ncoding_options;
+    int         no_builtin_dict; /* 1: with neither dict_config nor dict_files,
+                                ** load no dictionaries (instead of the
+                                ** built-in set, data_dir/dict/dyad.ini) */
 } dyad_engine_options;
 
 #define DYAD_SKIP_LEMMA 0x01    /* no lemmas ("_") */
@@ -293,7 +298,8 @@ dyad_status dyad_engine_open(const dyad_engine_options *opt, dyad_engine **out,
 /* Free an engine.  Every session on it must be freed first.  NULL is a no-op. */
 void dyad_engine_close(dyad_engine *e);
 
-/* The dictionary set the engine loaded (--dict), or NULL. */
+/* The dictionary set the engine loaded (--dict or the built-in one), or
+** NULL. */
 const dyad_dict *dyad_engine_dict(const dyad_engine *e);
 
 /* ---------------------------------------------------------------------

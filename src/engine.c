@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 dyad_status dyad_engine_open(const dyad_engine_options *opt, dyad_engine **out, char **errmsg) {
     *out = NULL;
@@ -17,6 +18,13 @@ dyad_status dyad_engine_open(const dyad_engine_options *opt, dyad_engine **out, 
     }
     if (opt) e->opt = *opt;
     if (!e->opt.max_sentence_tokens) e->opt.max_sentence_tokens = 250;
+    /* The built-in dictionaries: dict/dyad.ini of the data folder. */
+    char builtin[4096];
+    if (!e->opt.dict_config && !e->opt.ndict_files && !e->opt.no_builtin_dict) {
+        struct stat st;
+        snprintf(builtin, sizeof builtin, "%s/dict/dyad.ini", syn_data_dir(&e->opt));
+        if (stat(builtin, &st) == 0 && S_ISREG(st.st_mode)) e->opt.dict_config = builtin;
+    }
     if (e->opt.dict_config || e->opt.ndict_files) {
         size_t np = e->opt.ndict_files + (e->opt.dict_config != NULL);
         const char **paths = calloc(np, sizeof *paths);
@@ -48,6 +56,7 @@ dyad_status dyad_engine_open(const dyad_engine_options *opt, dyad_engine **out, 
             return DYAD_IO;
         }
     }
+    if (e->opt.dict_config == builtin) e->opt.dict_config = NULL;   /* (a stack buffer) */
     if (syn_engine_load(e, errmsg) < 0) {
         dyad_dict_free(e->dict);
         free(e);

@@ -36,6 +36,8 @@ struct dyad_session {
 
 /* Syntax stage (src/syntax/models.c). */
 int  syn_engine_load(dyad_engine *e, char **errmsg);
+/* The data folder: opt->data_dir, else $DYAD_DATA, else the installed one. */
+const char *syn_data_dir(const dyad_engine_options *opt);
 void syn_engine_free(dyad_engine *e);
 int  syn_session_run(dyad_session *s, const dyad_story *st);
 /* The same in two steps: blank syntax ("_", head -1) for every token, then

@@ -44,7 +44,7 @@ check "demo: offsets are byte offsets into the file" [ "$span" = "Secretary of S
 printf '%s\n' '{"id":"a","date":"2014-10-15","text":"Kerry met Lavrov."}' \
     '{"id":"b","text": "broken' \
     '{"id":"c","date":"2014-10-15","text":"Lavrov met Kerry."}' >"$T/mixed.jsonl"
-"$DYAD" code --per-story "$T/mixed.jsonl" >"$T/mixed.out" 2>"$T/mixed.err"
+"$DYAD" code --no-dict --per-story "$T/mixed.jsonl" >"$T/mixed.out" 2>"$T/mixed.err"
 rc=$?
 check "jsonl: malformed line gives exit 1" [ $rc -eq 1 ]
 check "jsonl: three lines out" [ "$(wc -l <"$T/mixed.out")" -eq 3 ]
@@ -70,7 +70,7 @@ check "stdin input equals file" cmp -s "$T/c.plain" "$T/c.stdin"
 cat "$T/c.jsonl.gz" | "$DYAD" sentences - >"$T/c.stdin.gz"
 check "gzip on stdin equals plain" cmp -s "$T/c.plain" "$T/c.stdin.gz"
 head -c 60 "$T/c.jsonl.gz" >"$T/trunc.jsonl.gz"
-"$DYAD" code --per-story "$T/trunc.jsonl.gz" >/dev/null 2>"$T/trunc.err"
+"$DYAD" code --no-dict --per-story "$T/trunc.jsonl.gz" >/dev/null 2>"$T/trunc.err"
 check "truncated gzip: exit 1" [ $? -eq 1 ]
 check "truncated gzip: message names the file" grep -q 'trunc.jsonl.gz' "$T/trunc.err"
 
@@ -111,7 +111,7 @@ fi
 # --- the peers' formats and the speed corpus (need ../shared) ---------------
 if [ -d "$SHARED/data" ]; then
     R="$SHARED/data/corpora/reuters21578.jsonl.gz"
-    "$DYAD" code --per-story "$R" >"$T/r.out" 2>"$T/r.err"
+    "$DYAD" code --no-dict --per-story "$R" >"$T/r.out" 2>"$T/r.err"
     rc=$?
     check "reuters: exit 0" [ $rc -eq 0 ]
     check "reuters: one line per story (19043)" [ "$(wc -l <"$T/r.out")" -eq 19043 ]
@@ -119,7 +119,7 @@ if [ -d "$SHARED/data" ]; then
     sents=$(sed -n 's/.*sentences=\([0-9]*\).*/\1/p' "$T/r.stats")
     check "reuters: 100k-200k sentences (got $sents)" [ "${sents:-0}" -ge 100000 ] && [ "${sents:-0}" -le 200000 ]
     V="$SHARED/data/conformance/tabari/Validate.text"
-    "$DYAD" code --per-story "$V" >"$T/v.out" 2>"$T/v.err"
+    "$DYAD" code --no-dict --per-story "$V" >"$T/v.out" 2>"$T/v.err"
     rc=$?
     # The suite has records with defective dates (e.g. "9501201"): error lines, exit 1.
     check "tabari records: exit 0 or 1 (got $rc)" [ $rc -le 1 ]
@@ -127,7 +127,7 @@ if [ -d "$SHARED/data" ]; then
     check "tabari records: over 100 records" [ "$(wc -l <"$T/v.out")" -gt 100 ]
     for x in petrarch1/PETR.UnitTest.records.xml petrarch2-gsr/PETR2_GSR_validation.xml \
              petrarch2-gsr/GigaWord.sample.PETR.xml petrarch-ud/PETR_Validate_records_2_02.xml; do
-        "$DYAD" code --per-story "$SHARED/data/conformance/$x" >"$T/p.out" 2>"$T/p.err"
+        "$DYAD" code --no-dict --per-story "$SHARED/data/conformance/$x" >"$T/p.out" 2>"$T/p.err"
         rc=$?
         n=$(grep -c '"status":"ok"' "$T/p.out")
         check "petrarch xml $x: read ($n ok stories, exit $rc)" [ "$n" -gt 10 ]
@@ -175,6 +175,20 @@ check "explain: quote and backslash kept in the text" \
     grep -qF '"text":"Russia condemned \"Ukraine\" \\ on Monday"' "$T/ex2.out"
 "$DYAD" explain --dict tests/coding/news.project "Russia condemned Ukraine." --file x >/dev/null 2>&1
 check "explain: a sentence and --file together is bad usage" [ $? -eq 2 ]
+# The built-in dictionaries: dict/dyad.ini of the data folder ($DYAD_DATA),
+# used when no --dict is given; --no-dict turns them off.
+mkdir -p "$T/data/dict"
+ln -s "$(pwd)/data/models" "$T/data/models"
+printf '[Dictionaries]\nverbfile_name = %s\nactorfile_list = %s\nagentfile_name = %s\n' \
+    "$(pwd)/tests/coding/news.verbs" "$(pwd)/tests/coding/news.actors" \
+    "$(pwd)/tests/coding/news.agents" >"$T/data/dict/dyad.ini"
+echo "Russia condemned Ukraine on Monday." >"$T/bi.txt"
+DYAD_DATA="$T/data" "$DYAD" code --date 2014-10-15 "$T/bi.txt" >"$T/bi.out" 2>"$T/bi.err"
+check "built-in dictionaries: used without --dict" grep -q '"source":"RUS","target":"UKR","code":"111"' "$T/bi.out"
+DYAD_DATA="$T/data" "$DYAD" code --no-dict --per-story --date 2014-10-15 "$T/bi.txt" >"$T/bi2.out"
+check "built-in dictionaries: --no-dict codes nothing" grep -q '"status":"ok",.*"events":\[\]' "$T/bi2.out"
+DYAD_DATA="$T/data" "$DYAD" code --no-dict --dict "$T/data/dict/dyad.ini" "$T/bi.txt" >/dev/null 2>&1
+check "--dict with --no-dict is bad usage" [ $? -eq 2 ]
 "$DYAD" code --dict /nonexistent/x.ini "$DEMO" >/dev/null 2>"$T/nd.err"
 check "code --dict missing: exit 2" [ $? -eq 2 ]
 check "code --dict missing: names the file" grep -q 'x.ini' "$T/nd.err"

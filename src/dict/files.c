@@ -21,8 +21,10 @@
 ** PETRARCH .ini (Python ConfigParser syntax: '#'/';' comment lines,
 ** "key = value" or "key: value", continuation lines indented): section
 ** [Dictionaries] keys verbfile_name, actorfile_list (comma-separated),
-** agentfile_name, discardfile_name, issuefile_name name dictionaries; every
-** other key is kept as option "Section:key" = value.
+** agentfile_name, discardfile_name, issuefile_name name dictionaries, and
+** dyad's verbfile_list, agentfile_list, discardfile_list, issuefile_list
+** (comma-separated) too; every other key is kept as option "Section:key" =
+** value.
 **
 ** Paths given to readers and messages are built in the builder's arena, so
 ** each file's name has its own address for as long as the builder lives.
@@ -379,6 +381,9 @@ static const struct {
     {"verbfile_name", DICT_VERBS, 0},      {"actorfile_list", DICT_ACTORS, 1},
     {"agentfile_name", DICT_AGENTS, 0},    {"discardfile_name", DICT_DISCARDS, 0},
     {"issuefile_name", DICT_ISSUES, 0},
+    /* dyad's own: lists for every kind (its dictionaries come in parts) */
+    {"verbfile_list", DICT_VERBS, 1},      {"agentfile_list", DICT_AGENTS, 1},
+    {"discardfile_list", DICT_DISCARDS, 1}, {"issuefile_list", DICT_ISSUES, 1},
 };
 
 /* A parsed "key = value" of an .ini, value with its continuation lines. */

@@ -19,11 +19,16 @@ static int exists(const char *path) {
 
 /* Load the three models from data_dir/models.  Returns 0 (models loaded, or
 ** absent and not required), or -1 with *errmsg set. */
-int syn_engine_load(dyad_engine *e, char **errmsg) {
-    if (e->opt.syntax < 0) return 0;
-    const char *dir = e->opt.data_dir;
+const char *syn_data_dir(const dyad_engine_options *opt) {
+    const char *dir = opt->data_dir;
     if (!dir) dir = getenv("DYAD_DATA");
     if (!dir) dir = DYAD_DATADIR;
+    return dir;
+}
+
+int syn_engine_load(dyad_engine *e, char **errmsg) {
+    if (e->opt.syntax < 0) return 0;
+    const char *dir = syn_data_dir(&e->opt);
     char tp[4096], lp[4096], pp[4096], err[512];
     snprintf(tp, sizeof tp, "%s/models/tagger.bin", dir);
     snprintf(lp, sizeof lp, "%s/models/lemma.bin", dir);
