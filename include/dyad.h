@@ -477,6 +477,42 @@ void dyad_session_trace(dyad_session *s, int on);
 const char *dyad_session_explain(const dyad_session *s, size_t *n);
 
 /* ---------------------------------------------------------------------
+** CAMEO tables (src/output/cameo.c; data: data/cameo/ TSV files)
+**
+** Static, immutable tables compiled into the library: every CAMEO 1.1b3
+** event code with its name, Goldstein value, QuadClass and PLOVER category,
+** and the CAMEO actor type codes.  Everything returned points into them:
+** never freed, valid for the life of the program, safe from any thread.
+*/
+
+/* One CAMEO event code. */
+typedef struct dyad_cameo_code {
+    const char *code;           /* "044", "0874"; roots "04" are codes too */
+    const char *name;           /* codebook name ("Meet at a \"third\" location") */
+    double      goldstein;      /* Goldstein scale, -10.0 .. 10.0, one decimal */
+    int         quad;           /* QuadClass: 1 verbal cooperation, 2 material
+                                ** cooperation, 3 verbal conflict, 4 material
+                                ** conflict (by root: 01-05, 06-08, 09-13, 14-20) */
+    const char *plover;         /* PLOVER category ("CONSULT"), or NULL when the
+                                ** code has none (the 01 statements) */
+} dyad_cameo_code;
+
+/* The entry of a CAMEO event code, exact match ("044"; "44", "0440" and
+** codes with letters such as "075A" are unknown).  Returns NULL for an
+** unknown code or a NULL argument. */
+const dyad_cameo_code *dyad_cameo_lookup(const char *code);
+
+/* Number of event codes, and the i-th in code order (NULL when i is out of
+** range): for listing or checking the whole table. */
+size_t dyad_cameo_count(void);
+const dyad_cameo_code *dyad_cameo_at(size_t i);
+
+/* Name of a CAMEO actor type code, the three capitals after the country
+** ("GOV" -> "Government", "SHI" -> "Shia (Muslim)"), or NULL when the code
+** is not one (or NULL). */
+const char *dyad_cameo_actor_type_name(const char *type);
+
+/* ---------------------------------------------------------------------
 ** Output (src/output)
 */
 

@@ -1,7 +1,8 @@
 #!/bin/sh
-# tests/run.sh - the whole test suite: unit tests, golden files, robustness
-# checks, `dyad validate` on its own small suites (tests/validate) and on
-# the peers' suites (tests/conformance.sh).  Each part ends with "N passed,
+# tests/run.sh - the whole test suite: unit tests, the CAMEO tables
+# (tests/cameo.sh), golden files, robustness checks, `dyad
+# validate` on its own small suites (tests/validate) and on the peers'
+# suites (tests/conformance.sh).  Each part ends with "N passed,
 # N failed"; this script sums them and prints the total as its last line.
 # Exit status 1 when anything failed.
 BUILD=${BUILD:-build}
@@ -35,6 +36,7 @@ part() {
 }
 
 part unit "$BUILD/unit"
+part cameo sh tests/cameo.sh "$DYAD"
 part golden "$BUILD/golden" "$(pwd)/$DYAD" tests/golden/*.test
 part robust sh tests/robust.sh "$DYAD"
 part parses sh tests/parse_check.sh "$DYAD"

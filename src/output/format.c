@@ -4,11 +4,30 @@
 */
 #include "output.h"
 
+#include <math.h>
+#include <stdlib.h>
+
 #include "../session.h"
+#include "cameo.h"
 
 static void json_cstr_or_null(dyad_buf *b, const char *z) {
     if (z) json_cstr(b, z);
     else dbuf_puts(b, "null");
+}
+
+/* "quad", "goldstein" and "plover" of a CAMEO code from the tables (goldstein
+** with one decimal, written from tenths so the locale cannot change the
+** point); all three null for a code the tables do not know ("075A"). */
+static void cameo_fields(dyad_buf *b, const char *code) {
+    const dyad_cameo_code *c = dyad_cameo_lookup(code);
+    if (!c) {
+        dbuf_puts(b, ",\"quad\":null,\"goldstein\":null,\"plover\":null");
+        return;
+    }
+    long t = lround(c->goldstein * 10.0);
+    dbuf_printf(b, ",\"quad\":%d,\"goldstein\":%s%ld.%ld,\"plover\":", c->quad,
+                t < 0 ? "-" : "", labs(t) / 10, labs(t) % 10);
+    json_cstr_or_null(b, c->plover);
 }
 
 /* One event object (CONTRACT.md); with the story id in per-event mode. */
@@ -30,7 +49,7 @@ static void event_obj(dyad_buf *b, const dyad_session *s, const dyad_story *st,
     json_cstr(b, e->code);
     dbuf_puts(b, ",\"root\":");
     json_str(b, e->code, 2);
-    dbuf_puts(b, ",\"quad\":null,\"goldstein\":null,\"plover\":null");
+    cameo_fields(b, e->code);
     dbuf_puts(b, ",\"source_text\":");
     json_str(b, st->text + e->source_start, e->source_end - e->source_start);
     dbuf_puts(b, ",\"target_text\":");
