@@ -242,7 +242,7 @@ int cmd_eval(int argc, char **argv) {
         const dyad_dict *dict = dyad_engine_dict(e);
         if (dict && dyad_dict_warning_count(dict))
             fprintf(stderr, "dyad eval: %zu dictionary warnings (see 'dyad dict check %s')\n",
-                    dyad_dict_warning_count(dict), eopt.dict_config);
+                    dyad_dict_warning_count(dict), eopt.dict_config ? eopt.dict_config : "data/dict/dyad.ini");
         if (!(x.s = dyad_session_new(e))) {
             fprintf(stderr, "dyad eval: out of memory\n");
             dyad_engine_close(e);
