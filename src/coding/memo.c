@@ -112,7 +112,50 @@ static void synmap_add(cod_synmap *m, const dict_builder *b, const char *t) {
     m->vals[h] = idx;
 }
 
-/* Verb entries that name the same verb, chained in file order. */
+static uint64_t phrase_hash(const dict_phrase *p) {
+    uint64_t h = 1469598103934665603u;
+    for (size_t w = 0; w < p->nwords; w++) h = (h ^ dyad_fnv1a(p->words[w], strlen(p->words[w]))) * 31;
+    return dyad_mix64(h);
+}
+
+static int phrase_eq(const dict_phrase *p, const dict_phrase *q) {
+    if (p->nwords != q->nwords) return 0;
+    for (size_t w = 0; w < p->nwords; w++)
+        if (p->words[w] != q->words[w] && strcmp(p->words[w], q->words[w]) != 0) return 0;
+    return 1;
+}
+
+/* Slot of the name table (open addressing over verb indexes) for phrase p:
+** the entry first named so, or an empty slot. */
+static size_t *name_slot(size_t *slot, size_t cap, const dict_builder *b, const dict_phrase *p) {
+    size_t i = (size_t)phrase_hash(p) & (cap - 1);
+    for (; slot[i] != SIZE_MAX; i = (i + 1) & (cap - 1))
+        if (phrase_eq(&DVEC_AT(&b->verbs, b_verb, slot[i]).verb, p)) break;
+    return &slot[i];
+}
+
+/* Join the chains headed by a and b into one, in file order. */
+static void join_chains(cod_memo *m, size_t a, size_t b, size_t *tmp) {
+    size_t n = 0, i = a, j = b;
+    while (i != SIZE_MAX || j != SIZE_MAX) {        /* merge two sorted lists */
+        if (j == SIZE_MAX || (i != SIZE_MAX && i < j)) {
+            tmp[n++] = i;
+            i = m->same[i];
+        } else {
+            tmp[n++] = j;
+            j = m->same[j];
+        }
+    }
+    for (size_t k = 0; k < n; k++) {
+        m->same[tmp[k]] = k + 1 < n ? tmp[k + 1] : SIZE_MAX;
+        m->first_same[tmp[k]] = tmp[0];
+    }
+}
+
+/* Verb entries of the same verb, chained in file order: entries with the
+** same name, and entries of different files one of whose forms is the
+** other's name (one file lists EXTEND in a block IMPOSE, another has a
+** block EXTEND: both blocks' patterns apply to "extended"). */
 static int same_verbs(cod_memo *m, const dict_builder *b) {
     size_t nv = b->verbs.n, cap = 16;
     free(m->same);
@@ -128,27 +171,28 @@ static int same_verbs(cod_memo *m, const dict_builder *b) {
     }
     for (size_t i = 0; i < cap; i++) slot[i] = SIZE_MAX;
     for (size_t v = 0; v < nv; v++) {
-        const dict_phrase *p = &DVEC_AT(&b->verbs, b_verb, v).verb;
-        uint64_t h = 1469598103934665603u;
-        for (size_t w = 0; w < p->nwords; w++) h = (h ^ dyad_fnv1a(p->words[w], strlen(p->words[w]))) * 31;
-        size_t i = (size_t)dyad_mix64(h) & (cap - 1);
+        size_t *sl = name_slot(slot, cap, b, &DVEC_AT(&b->verbs, b_verb, v).verb);
         m->same[v] = SIZE_MAX;
         m->first_same[v] = v;
-        for (; slot[i] != SIZE_MAX; i = (i + 1) & (cap - 1)) {
-            const dict_phrase *q = &DVEC_AT(&b->verbs, b_verb, slot[i]).verb;
-            int eq = q->nwords == p->nwords;
-            for (size_t w = 0; eq && w < p->nwords; w++) eq = p->words[w] == q->words[w] ||
-                                                            !strcmp(p->words[w], q->words[w]);
-            if (eq) break;
-        }
-        if (slot[i] == SIZE_MAX) {
-            slot[i] = v;
+        if (*sl == SIZE_MAX) {
+            *sl = v;
             last[v] = v;
         } else {
-            size_t f = slot[i];
+            size_t f = *sl;
             m->same[last[f]] = v;
             last[f] = v;
             m->first_same[v] = f;
+        }
+    }
+    for (size_t v = 0; v < nv; v++) {              /* forms naming other entries */
+        const b_verb *bv = &DVEC_AT(&b->verbs, b_verb, v);
+        for (size_t k = 0; k < bv->nforms; k++) {
+            size_t o = *name_slot(slot, cap, b, &bv->forms[k]);
+            if (o == SIZE_MAX || m->first_same[o] == m->first_same[v]) continue;
+            /* (within one file the author decided which block a verb is in:
+            ** joining there cost 3 UD-PETRARCH records) */
+            if (DVEC_AT(&b->verbs, b_verb, o).src.file == bv->src.file) continue;
+            join_chains(m, m->first_same[v], m->first_same[o], last);
         }
     }
     free(slot);
