@@ -362,6 +362,13 @@ static int match_seq(pm_state *ps, const dict_elem *el, size_t i, size_t j, uint
     return 1;
 }
 
+/* Does pattern p hold the word w? */
+static int pattern_names(const b_pattern *p, const char *w) {
+    for (size_t k = 0; k < p->n; k++)
+        if (p->el[k].kind == PE_WORD && !strcmp(p->el[k].text, w)) return 1;
+    return 0;
+}
+
 int cod_match_pattern(const cod_sent *c, const b_pattern *p, uint32_t v, uint32_t vend,
                       int linear, cod_bind *bd) {
     bd->source = bd->target = bd->compound = COD_NONE;
@@ -384,8 +391,19 @@ int cod_match_pattern(const cod_sent *c, const b_pattern *p, uint32_t v, uint32_
     ** not sought in clauses below it */
     if (!linear && c->b->verbs_dialect == DICT_PETRARCH2) ps.verb = v;
     pos = vend;
-    return match_seq(&ps, p->el, after, p->n, &pos, 1,
-                     after > 0 && p->el[after - 1].joined);
+    if (!match_seq(&ps, p->el, after, p->n, &pos, 1, after > 0 && p->el[after - 1].joined))
+        return 0;
+    /* A negation the pattern skipped over after the verb turns its meaning
+    ** ("appealed to the West not to ease sanctions" is no appeal to ease
+    ** them): the pattern does not apply unless it names the negation. */
+    static const char *const NEG[] = {"NOT", "N'T", "NEVER", NULL};
+    for (uint32_t t = vend; t < bd->hi && t < c->n; t++) {
+        uint32_t h = cod_head(c, t);
+        if (h == COD_NONE || h <= t || h >= bd->hi || !cod_is_upos(c, h, UPOS_VERB)) continue;
+        for (size_t k = 0; NEG[k]; k++)           /* (negating a verb inside the span) */
+            if (!strcmp(c->up[t], NEG[k]) && !pattern_names(p, NEG[k])) return 0;
+    }
+    return 1;
 }
 
 /* Weight of el[i..j): its words, synsets and actor slots; a group of
