@@ -365,17 +365,30 @@ static int find_verb(cod_sent *c, uint32_t v, cod_verb *cv) {
 static const size_t *verb_patterns(cod_sent *c, size_t v, size_t *n) {
     const cod_memo *memo = c->s->cod;
     size_t f = memo->first_same[v], first, cnt;
-    if (memo->same[f] == SIZE_MAX) {                    /* one block: as sorted */
+    size_t a0 = memo->also_off[f], a1 = memo->also_off[f + 1];
+    if (memo->same[f] == SIZE_MAX && a0 == a1) {        /* one block: as sorted */
         cnt = dict_verb_patterns(c->d, f, &first);
         *n = cnt;
         return memo->order + first;
     }
-    size_t total = 0;
-    for (size_t e = f; e != SIZE_MAX; e = memo->same[e]) total += dict_verb_patterns(c->d, e, &first);
+    /* the entries: the chain of f, then other files' blocks listing f */
+    size_t ne = 0, total = 0;
+    for (size_t e = f; e != SIZE_MAX; e = memo->same[e]) ne++;
+    size_t *ents = arena_alloc(&c->s->arena, (ne + a1 - a0 + 1) * sizeof *ents);
+    if (!ents) return NULL;
+    ne = 0;
+    for (size_t e = f; e != SIZE_MAX; e = memo->same[e]) ents[ne++] = e;
+    for (size_t i = a0; i < a1; i++) {
+        int dup = 0;
+        for (size_t j = 0; j < ne; j++) dup |= ents[j] == memo->also[i];
+        if (!dup) ents[ne++] = memo->also[i];
+    }
+    for (size_t i = 0; i < ne; i++) total += dict_verb_patterns(c->d, ents[i], &first);
     size_t *out = arena_alloc(&c->s->arena, (total + 1) * sizeof *out);
     if (!out) return NULL;
     size_t k = 0;
-    for (size_t e = f; e != SIZE_MAX; e = memo->same[e]) {
+    for (size_t i = 0; i < ne; i++) {
+        size_t e = ents[i];
         cnt = dict_verb_patterns(c->d, e, &first);
         for (size_t j = 0; j < cnt; j++) {                /* insert, stable by weight */
             size_t x = memo->order[first + j], at = k;
@@ -427,11 +440,14 @@ static int pattern_has(const b_pattern *p, const char *const *words, int words_o
 ** strike" are not the lifting, easing or strike.  Implicative verbs
 ** ("agreed to restore", "decided to", "began to") let the embedded verb be
 ** the event whatever their code; so do attempts, which CAMEO codes as the
-** act ("tried to hack", "attempted to assassinate"). */
+** act ("tried to hack", "attempted to assassinate"), and causatives
+** ("forced Russia to withdraw", "prompting Moscow to impose"). */
 static const char *const IMPLICATIVE[] = {"AGREE", "DECIDE", "MANAGE", "BEGIN", "START",
                                           "CONTINUE", "RESUME", "MOVE", "PROCEED", "KEEP",
                                           "HELP", "HAPPEN", "COME", "SEEM", "APPEAR",
-                                          "TRY", "ATTEMPT", NULL};
+                                          "TRY", "ATTEMPT", "FORCE", "PROMPT", "COMPEL",
+                                          "OBLIGE", "ENABLE", "CAUSE", "LEAD", "ALLOW",
+                                          "PERMIT", NULL};
 
 static int is_implicative(const cod_sent *c, uint32_t v) {
     for (size_t k = 0; IMPLICATIVE[k]; k++)

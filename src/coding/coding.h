@@ -140,6 +140,10 @@ typedef struct cod_memo {
     size_t    *same;        /* per verb entry: the next entry of the same verb
                             ** (PETRARCH blocks may repeat a verb), or SIZE_MAX */
     size_t    *first_same;  /* per verb entry: the first entry of its verb */
+    size_t    *also_off;    /* per first entry f: also[also_off[f] ..
+                            ** also_off[f + 1]) are entries of other files
+                            ** that list f's verb among their forms */
+    size_t    *also;
 } cod_memo;
 
 int  cod_memo_build(dyad_session *s);   /* 0, or -1 when out of memory */

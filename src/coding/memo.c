@@ -134,28 +134,11 @@ static size_t *name_slot(size_t *slot, size_t cap, const dict_builder *b, const 
     return &slot[i];
 }
 
-/* Join the chains headed by a and b into one, in file order. */
-static void join_chains(cod_memo *m, size_t a, size_t b, size_t *tmp) {
-    size_t n = 0, i = a, j = b;
-    while (i != SIZE_MAX || j != SIZE_MAX) {        /* merge two sorted lists */
-        if (j == SIZE_MAX || (i != SIZE_MAX && i < j)) {
-            tmp[n++] = i;
-            i = m->same[i];
-        } else {
-            tmp[n++] = j;
-            j = m->same[j];
-        }
-    }
-    for (size_t k = 0; k < n; k++) {
-        m->same[tmp[k]] = k + 1 < n ? tmp[k + 1] : SIZE_MAX;
-        m->first_same[tmp[k]] = tmp[0];
-    }
-}
-
-/* Verb entries of the same verb, chained in file order: entries with the
-** same name, and entries of different files one of whose forms is the
-** other's name (one file lists EXTEND in a block IMPOSE, another has a
-** block EXTEND: both blocks' patterns apply to "extended"). */
+/* Verb entries of the same verb, chained in file order (entries with the
+** same name); and per chain the entries of other files that list its verb
+** among their forms (one file lists EXTEND in a block IMPOSE, another has a
+** block EXTEND: "extended" takes both blocks' patterns, "imposed" only
+** IMPOSE's). */
 static int same_verbs(cod_memo *m, const dict_builder *b) {
     size_t nv = b->verbs.n, cap = 16;
     free(m->same);
@@ -184,15 +167,40 @@ static int same_verbs(cod_memo *m, const dict_builder *b) {
             m->first_same[v] = f;
         }
     }
-    for (size_t v = 0; v < nv; v++) {              /* forms naming other entries */
-        const b_verb *bv = &DVEC_AT(&b->verbs, b_verb, v);
-        for (size_t k = 0; k < bv->nforms; k++) {
-            size_t o = *name_slot(slot, cap, b, &bv->forms[k]);
-            if (o == SIZE_MAX || m->first_same[o] == m->first_same[v]) continue;
-            /* (within one file the author decided which block a verb is in:
-            ** joining there cost 3 UD-PETRARCH records) */
-            if (DVEC_AT(&b->verbs, b_verb, o).src.file == bv->src.file) continue;
-            join_chains(m, m->first_same[v], m->first_same[o], last);
+    /* forms naming other files' entries: pairs (chain head, entry), counted
+    ** then placed (CSR, counts shifted by two so that the fill leaves
+    ** also_off[f] at the start of f's range) */
+    free(m->also_off);
+    free(m->also);
+    m->also = NULL;
+    m->also_off = calloc(nv + 2, sizeof *m->also_off);
+    if (!m->also_off) {
+        free(slot);
+        free(last);
+        return -1;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t v = 0; v < nv; v++) {
+            const b_verb *bv = &DVEC_AT(&b->verbs, b_verb, v);
+            for (size_t k = 0; k < bv->nforms; k++) {
+                size_t o = *name_slot(slot, cap, b, &bv->forms[k]);
+                if (o == SIZE_MAX || m->first_same[o] == m->first_same[v]) continue;
+                /* (within one file the author decided which block a verb is
+                ** in: pooling there cost 3 UD-PETRARCH records) */
+                if (DVEC_AT(&b->verbs, b_verb, o).src.file == bv->src.file) continue;
+                size_t f = m->first_same[o];
+                if (pass == 0) m->also_off[f + 2]++;
+                else m->also[m->also_off[f + 1]++] = v;   /* (a pair may repeat) */
+            }
+        }
+        if (pass == 0) {
+            for (size_t f = 0; f < nv; f++) m->also_off[f + 2] += m->also_off[f + 1];
+            m->also = malloc((m->also_off[nv + 1] + 1) * sizeof *m->also);
+            if (!m->also) {
+                free(slot);
+                free(last);
+                return -1;
+            }
         }
     }
     free(slot);
@@ -301,6 +309,8 @@ void cod_memo_free(dyad_session *s) {
         free(m->order);
         free(m->same);
         free(m->first_same);
+        free(m->also_off);
+        free(m->also);
         free(m->syn.keys);
         free(m->syn.vals);
         free(m->syn.start);

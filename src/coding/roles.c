@@ -36,7 +36,7 @@ int cod_object_control(const cod_sent *c, uint32_t h) {
         "persuade", "force", "order", "tell", "warn", "advise", "allow", "permit", "require",
         "request", "push", "pressure", "help", "want", "expect", "appeal", "instruct",
         "direct", "compel", "oblige", "authorize", "authorise", "enable", "exhort", "implore",
-        "beg", "challenge", "prompt", "forbid", NULL};
+        "beg", "challenge", "prompt", "forbid", "cause", "lead", NULL};
     const char *l = c->sy[h].lemma;
     if (!l) return 0;
     for (size_t k = 0; V[k]; k++)
@@ -104,10 +104,12 @@ uint32_t cod_subject_of(const cod_sent *c, uint32_t v, int depth, int *inferred)
         *inferred = 1;
         return o != COD_NONE ? o : cod_subject_of(c, h, depth + 1, inferred);
     }
-    if (cod_rel_is(c, v, "advcl") && cod_to_infinitive(c, v) && cod_object_control(c, h)) {
+    if ((cod_rel_is(c, v, "advcl") || cod_rel_is(c, v, "conj")) && cod_to_infinitive(c, v) &&
+        cod_object_control(c, h)) {
         /* "urged Ukraine on Monday to withdraw": the parser often hangs the
-        ** infinitive as advcl; after a verb of asking or causing, its
-        ** subject is still the object */
+        ** infinitive as advcl (or as conj: "prompting Moscow to impose ...
+        ** and to sign"); after a verb of asking or causing, its subject is
+        ** still the object */
         uint32_t o = cod_owned(c, h, "obj", COD_NONE);
         if (o != COD_NONE) {
             *inferred = 1;
