@@ -831,6 +831,24 @@ static int code_sentence(cod_sent *c) {
         for (char *p = u; *p; p++) *p = (char)toupper((unsigned char)*p);
         c->up[i] = u;
     }
+    /* "US" written in capitals is the country (dictionaries list "U.S.":
+    ** a bare US would also match the pronoun), unless the text around it
+    ** is in capitals too ("LET US") */
+    for (uint32_t i = 0; i < n; i++) {
+        size_t len;
+        const char *z = dyad_token_text(c->st, &c->se->tokens[i], &len);
+        if (len != 2 || z[0] != 'U' || z[1] != 'S') continue;
+        int caps = 0;
+        for (uint32_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < n; j++) {
+            size_t l2;
+            const char *w = dyad_token_text(c->st, &c->se->tokens[j], &l2);
+            if (j == i || l2 < 2 || !isupper((unsigned char)w[0])) continue;
+            int all = 1;
+            for (size_t q = 0; q < l2; q++) all &= !islower((unsigned char)w[q]);
+            caps |= all;
+        }
+        if (!caps) c->up[i] = "U.S.";
+    }
     /* One dictionary pass: discards, verb forms, actors and agents. */
     int has_verb = 0;
     const char *time_code = NULL;       /* the first time phrase's code */
