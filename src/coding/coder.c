@@ -34,7 +34,9 @@
 **               the reciprocal events.
 **   Output      one event per (source, target, code) per sentence; no
 **               event whose source and target are the same code; no event
-**               without a target unless the engine option no_target_ok.
+**               without a target unless the engine option no_target_ok or
+**               the set's options allow it (require_dyad = False; dyad's
+**               targetless_from_root = n for CAMEO roots n and above).
 */
 #include "coding.h"
 
@@ -232,7 +234,15 @@ static int add_event1(cod_sent *c, uint32_t src, uint32_t tgt, const char *scode
     const cod_group *gs = &c->g[src];
     const cod_group *gt = tgt == COD_NONE ? NULL : &c->g[tgt];
     if (gt && !strcmp(scode, tcode)) return 0;
-    if (!gt && !s->e->opt.no_target_ok) return 0;
+    if (!gt) {
+        /* require_dyad, or only the roots the set names ("a bomb killed
+        ** three people": material conflict often has no named target) */
+        int tl = ((const cod_memo *)s->cod)->opt.targetless;
+        int root = code && code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9'
+                       ? (code[0] - '0') * 10 + (code[1] - '0')
+                       : -1;
+        if (tl == 0 || (tl > 1 && root < tl)) return 0;
+    }
     /* (one event per (source, target, code) per sentence: dedup_events(),
     ** once the events that yield to others are gone) */
     dyad_event *e = dvec_push(&s->events, sizeof *e);
@@ -831,6 +841,24 @@ static int code_sentence(cod_sent *c) {
         for (char *p = u; *p; p++) *p = (char)toupper((unsigned char)*p);
         c->up[i] = u;
     }
+    /* "US" written in capitals is the country (dictionaries list "U.S.":
+    ** a bare US would also match the pronoun), unless the text around it
+    ** is in capitals too ("LET US") */
+    for (uint32_t i = 0; i < n; i++) {
+        size_t len;
+        const char *z = dyad_token_text(c->st, &c->se->tokens[i], &len);
+        if (len != 2 || z[0] != 'U' || z[1] != 'S') continue;
+        int caps = 0;
+        for (uint32_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < n; j++) {
+            size_t l2;
+            const char *w = dyad_token_text(c->st, &c->se->tokens[j], &l2);
+            if (j == i || l2 < 2 || !isupper((unsigned char)w[0])) continue;
+            int all = 1;
+            for (size_t q = 0; q < l2; q++) all &= !islower((unsigned char)w[q]);
+            caps |= all;
+        }
+        if (!caps) c->up[i] = "U.S.";
+    }
     /* One dictionary pass: discards, verb forms, actors and agents. */
     int has_verb = 0;
     const char *time_code = NULL;       /* the first time phrase's code */
@@ -868,7 +896,7 @@ static int code_sentence(cod_sent *c) {
         if (ka >= 0) at[i] = all[ka];
     }
     if (cod_scan(c, at) < 0) return -1;
-    int need = s->e->opt.no_target_ok || opt->def_src[0] || opt->def_tgt[0] ? 1 : 2;
+    int need = opt->targetless || opt->def_src[0] || opt->def_tgt[0] ? 1 : 2;
     /* matches that touch (or join by a possessive) make one mention: a dyad
     ** needs two separate runs (or one coordination, which has a gap too) */
     uint32_t runs = 0;

@@ -125,6 +125,11 @@ typedef struct cod_opts {
                                         ** target when none follows */
     int  min_words;                     /* shorter sentences are not coded */
     int  time_shift;                    /* time phrases shift dates, ### and +++ stop */
+    int  targetless;                    /* events without a target: 0 none
+                                        ** (require_dyad), 1 all, n > 1 those of
+                                        ** CAMEO roots >= n (PETRARCH .ini
+                                        ** [Options] require_dyad = False, dyad's
+                                        ** targetless_from_root = n) */
     int  code_by;                       /* SET: CODE BY CLAUSE (0, the default),
                                         ** BY SENTENCE (1: the first verb's events
                                         ** only), CODE ALL (2: every verb, none

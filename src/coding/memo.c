@@ -59,6 +59,11 @@ static void opt_apply(cod_opts *o, const char *key, const char *val) {
         o->code_by = 1;
     } else if (!strcasecmp(key, "SET:CODE ALL")) {
         o->code_by = 2;
+    } else if (!strcasecmp(key, "Options:require_dyad")) {
+        o->targetless = !opt_true(val);
+    } else if (!strcasecmp(key, "Options:targetless_from_root")) {
+        int r = atoi(val);
+        o->targetless = r >= 1 && r <= 20 ? (r == 1 ? 1 : r) : 0;
     }
 }
 
@@ -98,6 +103,7 @@ static void opts_build(cod_opts *o, const dict_builder *b, const dyad_engine_opt
     }
     for (size_t i = 0; i < eo->ncoding_options; i++)
         if (eo->coding_options[i]) opt_line(o, eo->coding_options[i]);
+    if (eo->no_target_ok) o->targetless = 1;            /* --no-target: all */
 }
 
 /* Resolve synset reference t (a pattern's or a member's "&NAME" text) once. */
