@@ -96,7 +96,12 @@ static void opts_build(cod_opts *o, const dict_builder *b, const dyad_engine_opt
         if (DVEC_AT(&b->patterns, b_pattern, i).flags & DP_TIME) o->time_shift = 1;
     /* a TABARI options file brings TABARI's default minimum sentence
     ** length, 8 words (the suite's MINWRD records reset to it) */
-    if (b->options.n > 0) o->min_words = 8;
+    for (size_t i = 0; i < b->options.n; i++) {
+        const char *k = DVEC_AT(&b->options, b_option, i).key;
+        if (k && (!strncasecmp(k, "SET:", 4) || !strcasecmp(k, "COMPLEX") ||
+                  !strcasecmp(k, "OUTPUT") || !strcasecmp(k, "LABEL")))
+            o->min_words = 8;
+    }
     for (size_t i = 0; i < b->options.n; i++) {
         const b_option *op = &DVEC_AT(&b->options, b_option, i);
         if (op->key && op->value) opt_apply(o, op->key, op->value);
