@@ -88,7 +88,7 @@ bench: $(BUILD)/dyad
 # dictionary config, or "builtin" for the built-in set (no --dict).
 SHARED     ?= ../shared
 GOLD_DEV   := $(SHARED)/data/gold-dev
-EVAL_DICTS ?= $(SHARED)/data/reference-dicts/PETR1_config.ini \
+EVAL_DICTS ?= builtin $(SHARED)/data/reference-dicts/PETR1_config.ini \
               $(SHARED)/data/reference-dicts/PETR_config.ini
 eval: $(BUILD)/dyad
 	@if [ ! -d $(GOLD_DEV) ]; then echo "eval: skipped: $(GOLD_DEV) is absent"; exit 0; fi; \
