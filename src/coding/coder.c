@@ -572,10 +572,26 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     if (gov != COD_NONE && cod_is_upos(c, gov, UPOS_VERB) && !is_implicative(c, gov) &&
         !(cod_is_passive(c, gov) && !cod_object_control(c, gov)) &&
         (cod_rel_is(c, rv, "xcomp") ||
-         (cod_rel_is(c, rv, "advcl") && cod_to_infinitive(c, rv) && cod_object_control(c, gov))) &&
+         (cod_rel_is(c, rv, "advcl") && cod_to_infinitive(c, rv) &&
+          cod_object_control(c, gov))) &&
         !(hit && bd.lo <= gov)) {
         cod_trace(c, "  no event: wanted, planned or asked for, not done (%s)\n", c->up[gov]);
         return 0;
+    }
+    /* "ready to resume talks", "willing to send", "set to visit": a
+    ** readiness is an intent, not the act */
+    static const char *const READY[] = {"ready", "willing", "prepared", "determined", "committed",
+                                        "eager", "keen", "set", "due", "poised", "reluctant",
+                                        "unwilling", "unable", NULL};
+    if (gov != COD_NONE && cod_is_upos(c, gov, UPOS_ADJ) &&
+        (cod_rel_is(c, rv, "xcomp") || cod_rel_is(c, rv, "csubj") || cod_rel_is(c, rv, "advcl")) &&
+        cod_to_infinitive(c, rv) &&
+        !(hit && bd.lo <= gov)) {
+        for (size_t k = 0; READY[k]; k++)
+            if (c->sy[gov].lemma && !strcmp(c->sy[gov].lemma, READY[k])) {
+                cod_trace(c, "  no event: an intent, not done (%s)\n", c->up[gov]);
+                return 0;
+            }
     }
     /* A pattern that spells out the negation or the modal decides itself. */
     /* (the words before the verb in a pattern speak for the verb's own
