@@ -19,6 +19,17 @@ static int det_before(const cod_sent *c, uint32_t a) {
     return 0;
 }
 
+/* A word of a time phrase between a subject and its verb ("on
+** Wednesday", "Thursday evening", "late Sunday", "today"). */
+static int time_word(const char *w) {
+    static const char *const T[] = {"ON", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
+        "SATURDAY", "SUNDAY", "TODAY", "YESTERDAY", "TONIGHT", "LATE", "EARLY", "EARLIER",
+        "MORNING", "AFTERNOON", "EVENING", "NIGHT", "ALSO", "LAST", "WEEK", "THIS", ",", NULL};
+    for (size_t k = 0; T[k]; k++)
+        if (!strcmp(w, T[k])) return 1;
+    return 0;
+}
+
 static const char **force_new(cod_sent *c) {
     const char **f = arena_alloc(&c->s->arena, (c->n + 1) * sizeof *f);
     if (f) memset(f, 0, (c->n + 1) * sizeof *f);
@@ -70,6 +81,22 @@ const char **cod_dictionary_tags(cod_sent *c, const uint8_t *vform) {
         size_t len = strlen(c->up[v]);
         force[v] = len > 2 && !strcmp(c->up[v] + len - 2, "ED") ? "VBD"
                  : len > 1 && c->up[v][len - 1] == 'S' ? "VBZ" : "VBP";
+    }
+    /* "The Security Council on Wednesday lifted sanctions", "the government
+    ** Thursday evening expressed condolences": an -ED verb form after an
+    ** actor or agent and a time phrase, with no auxiliary, is a past-tense
+    ** verb (the tagger, trained on web text, reads a participle) */
+    for (uint32_t v = 2; v < c->n; v++) {
+        size_t len = strlen(c->up[v]);
+        if (vform[v] != 1 || in[v] || len < 4 || strcmp(c->up[v] + len - 2, "ED") != 0) continue;
+        if (!(c->upos[v] == UPOS_ADJ || c->upos[v] == UPOS_NOUN ||
+              !strcmp(c->sy[v].xpos, "VBN")))
+            continue;
+        uint32_t a = v;
+        while (a > 0 && time_word(c->up[a - 1])) a--;
+        if (a == v || a == 0 || in[a - 1] != 2) continue;
+        if (!force && !(force = force_new(c))) return (const char **)-1;
+        force[v] = "VBD";
     }
     /* after a modal ("will abandon", "could not attack") a verb form is a
     ** base-form verb */
