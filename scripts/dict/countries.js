@@ -69,7 +69,8 @@ const CAMEO_REGIONS = ['AFR', 'ASA', 'BLK', 'CAS', 'CAU', 'CEU', 'CFR', 'CRB', '
 const SECTORS = ['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'ELI', 'PTY', 'OPP', 'REB', 'SEP',
     'INS', 'UAF', 'SPY', 'MED', 'EDU', 'BUS', 'CRM', 'CVL', 'REF', 'HRI', 'LAB', 'AGR',
     'ENV', 'HLH', 'NGO', 'IGO', 'MNC', 'IMG', 'RAD', 'MOD', 'REL', 'UNO', 'EUR', 'EEC',
-    'WST', 'NAT'];
+    'WST', 'NAT',
+    'MUS', 'SHI', 'SUN', 'CHR', 'JEW', 'HIN', 'BUD', 'SIK'];   // religions after REL
 
 // Names (any source) left out, compared upper-case ASCII-folded: not the
 // country in most news text, or a collision with common English.
@@ -98,6 +99,9 @@ const BLOCK_CAPITALS = new Set([
     'SAN JOSE', 'MALE',   // unaccented only: San Jose, California; "male"
     'CITY OF SAN MARINO', 'FLYING FISH COVE',
 ]);
+// The code of a capital as an actor: the government of the state or
+// territory (CAMEO region and IGO codes take no sector here).
+const capitalCode = code => code + 'GOV';
 // Names kept although they are also English words or names (documented).
 const KEEP_NOTE = ['Georgia', 'Jordan', 'Chad', 'Turkey', 'China', 'Guinea', 'Niger',
     'Chile', 'Washington', 'Sofia', 'Tripoli (also in Lebanon)', 'Jerusalem (as ISR)'];
@@ -279,7 +283,8 @@ function main() {
         for (const c0 of e.capitals) {
             const c = clean(c0);
             if (!c) continue;
-            if (BLOCK_CAPITALS.has(key(c)) || BLOCK_NAMES.has(key(c))) {
+            // checked also before clean() drops a leading "The" ("The Valley")
+            if (BLOCK_CAPITALS.has(key(c)) || BLOCK_NAMES.has(key(c)) || BLOCK_CAPITALS.has(key(c0))) {
                 dropped.blocked.add(`${c} (${e.code} capital)`);
                 continue;
             }
@@ -348,6 +353,9 @@ function main() {
     h('listed); a name with accents is also listed folded to ASCII and in capitals');
     h('(dyad upper-cases ASCII only); a possessive \'s is its own word.');
     h('');
+    h('Capitals are coded as the government (XXXGOV): named as an actor, a capital');
+    h('is nearly always its government ("Moscow demanded", "talks with Beijing").');
+    h('');
     h('Ambiguity decisions: no bare "US" (it matches the pronoun "us"): U.S.,');
     h('U.S.A., USA, America and United States instead.  Kept although also');
     wrap(h, `other words or places: ${KEEP_NOTE.join(', ')}.`);
@@ -376,8 +384,15 @@ function main() {
             ? (key(a.text) === key(e.name) ? -1 : key(b.text) === key(e.name) ? 1 : 0) : 0) ||
             a.text.localeCompare(b.text));
         out.push(`# ${e.name}${e.independent ? '' : ' (territory)'}`);
-        l.forEach((x, i) => {
+        // names and demonyms: the country; capitals: its government (a capital
+        // named as an actor is nearly always the government: "Moscow demanded")
+        const names = l.filter(x => x.kind !== 'capital'), caps = l.filter(x => x.kind === 'capital');
+        names.forEach((x, i) => {
             out.push(i === 0 ? `${phrase(x.text)} [${code}]` : `+${phrase(x.text)}`);
+            nphr++;
+        });
+        caps.forEach((x, i) => {
+            out.push(i === 0 ? `${phrase(x.text)} [${capitalCode(code)}]` : `+${phrase(x.text)}`);
             nphr++;
         });
     }
