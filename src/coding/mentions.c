@@ -291,6 +291,30 @@ int cod_group_mentions(cod_sent *c) {
         c->ng++;
         k = last + 1;
     }
+    /* "US and EU officials": an actor that modifies the head noun of
+    ** another mention's agent, coordinated with that mention's own actor,
+    ** shares its agents (USAGOV as well as IGOEUREECGOV) */
+    for (uint32_t k = 0; k < c->ng; k++) {
+        cod_group *g = &c->g[k];
+        if (g->kind != DYAD_MEN_ACTOR || g->nagents) continue;
+        uint32_t r = g->b - 1;              /* the span's own head */
+        for (uint32_t t = g->a; t < g->b; t++) {
+            uint32_t hh = cod_head(c, t);
+            if (hh == COD_NONE || hh < g->a || hh >= g->b) r = t;
+        }
+        uint32_t h = cod_head(c, r);
+        if (h == COD_NONE || !(cod_rel_is(c, r, "compound") || cod_rel_is(c, r, "amod")))
+            continue;
+        uint32_t q = c->group_of[h];
+        if (q == COD_NONE || q == k || !c->g[q].nagents || c->g[q].kind != DYAD_MEN_ACTOR) continue;
+        int coordinated = 0;                /* one of q's tokens is a conj of g's */
+        for (uint32_t t = c->g[q].a; t < c->g[q].b; t++)
+            coordinated |= cod_rel_is(c, t, "conj") && cod_head(c, t) >= g->a && cod_head(c, t) < g->b;
+        if (!coordinated) continue;
+        const char *code = compose_with(c, g, &c->g[q]);
+        if (!code) return -1;
+        g->code = code;
+    }
     /* Coordination, ownership, case. */
     for (uint32_t k = 0; k < c->ng; k++) {
         cod_group *g = &c->g[k];
