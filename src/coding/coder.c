@@ -444,6 +444,21 @@ static int pattern_has(const b_pattern *p, const char *const *words, int words_o
     return 0;
 }
 
+/* Is v a "have", "be" or "do" the tagger read as a main verb though a
+** participle follows it ("Russia has threatened to ...": the threat is
+** the verb, not HAVE)? */
+static int perfect_aux(const cod_sent *c, uint32_t v) {
+    const char *l = c->sy[v].lemma;
+    if (!l || !(!strcmp(l, "have") || !strcmp(l, "be") || !strcmp(l, "do"))) return 0;
+    for (uint32_t t = v + 1; t < c->n && t <= v + 3; t++) {
+        if (cod_is_upos(c, t, UPOS_ADV) || cod_is_upos(c, t, UPOS_PART)) continue;
+        return cod_is_upos(c, t, UPOS_VERB) && (!strcmp(c->sy[t].xpos, "VBN") ||
+                                                 !strcmp(c->sy[t].xpos, "VBG")) &&
+               cod_head(c, t) == v;
+    }
+    return 0;
+}
+
 /* Governors whose code is the event when a verb depends on them: appeals
 ** (02), intentions (03), demands, disapproval, rejections and threats
 ** (10-13) - "pledged to lift", "appealed not to ease", "threatened to
@@ -457,7 +472,7 @@ static const char *const IMPLICATIVE[] = {"AGREE", "DECIDE", "MANAGE", "BEGIN", 
                                           "HELP", "HAPPEN", "COME", "SEEM", "APPEAR",
                                           "TRY", "ATTEMPT", "FORCE", "PROMPT", "COMPEL",
                                           "OBLIGE", "ENABLE", "CAUSE", "LEAD", "ALLOW",
-                                          "PERMIT", NULL};
+                                          "PERMIT", "HAVE", "BE", "DO", NULL};
 
 static int is_implicative(const cod_sent *c, uint32_t v) {
     for (size_t k = 0; IMPLICATIVE[k]; k++)
@@ -987,7 +1002,7 @@ static int code_sentence(cod_sent *c) {
     uint32_t nv = 0;
     for (uint32_t v = 0; v < n; v++)
         if ((cod_is_upos(c, v, UPOS_VERB) || !strcmp(c->sy[v].xpos, "MD")) &&
-            find_verb(c, v, &verbs[nv])) {
+            !perfect_aux(c, v) && find_verb(c, v, &verbs[nv])) {
             verbs[nv].aux = cod_is_upos(c, v, UPOS_AUX);
             nv++;
         }

@@ -33,7 +33,9 @@
 **   Forms         irregular forms from {...}; regular forms of the verb word
 **                 (TABARI: the first word; PETRARCH: the '+' word or the
 **                 first) by English rules: S/ES/IES, D/ED/IED, ING/YING,
-**                 final consonant doubled for one-syllable roots.  TABARI adds
+**                 final consonant doubled for one-syllable roots and for
+**                 the stressed endings of longer ones (SUBMIT, EXPEL,
+**                 OCCUR, CONTROL; not OFFER, VISIT).  TABARI adds
 **                 what its own endings match (+S +ES +ED +ING; roots in E:
 **                 +S +D, E -> ING) and keeps them next to {...}; PETRARCH
 **                 generates nothing when {...} is given ("ALL forms need to
@@ -565,6 +567,25 @@ static int vr_syllables(const char *w, size_t n) {
     return k;
 }
 
+/* Does a root of two or more syllables end in a stressed syllable whose
+** consonant doubles (SUBMIT -> SUBMITTED, EXPEL -> EXPELLED, OCCUR ->
+** OCCURRED, CONTROL -> CONTROLLED)?  English spelling follows the stress,
+** which letters do not show: these are the endings of the verbs news uses
+** (OFFER, VISIT, LIMIT keep one consonant). */
+static int vr_final_stress(const char *w, size_t n) {
+    static const char *const END[] = {"MIT", "PEL", "CUR", "TROL", "GRET", "BID", "GIN",
+                                      "FER", "PLOT", "QUIP", "BAR", "STIR", "PAL", NULL};
+    static const char *const NOT[] = {"OFFER", "DIFFER", "SUFFER", "PROFFER", "BUFFER",
+                                      "LIMIT", "VISIT", "EXHIBIT", "EDIT", "CREDIT", NULL};
+    for (size_t k = 0; NOT[k]; k++)
+        if (strlen(NOT[k]) <= n && !strcmp(w + n - strlen(NOT[k]), NOT[k])) return 0;
+    for (size_t k = 0; END[k]; k++) {
+        size_t m = strlen(END[k]);
+        if (m < n && !strcmp(w + n - m, END[k])) return 1;
+    }
+    return 0;
+}
+
 /* Adds to v the forms of root made by the rules in tab, inflecting word
 ** `head`; words in arena a. */
 static void vr_inflect(vr_reader *r, dyad_arena *a, const dict_phrase *root, size_t head,
@@ -582,7 +603,7 @@ static void vr_inflect(vr_reader *r, dyad_arena *a, const dict_phrase *root, siz
         int dbl = add[0] == '+';
         if (dbl) {
             add++;
-            dbl = vr_syllables(w, n) == 1;
+            dbl = vr_syllables(w, n) == 1 || vr_final_stress(w, n);
         }
         size_t keep = n - e->drop, an = strlen(add);
         char *f = vr_alloc(r, a, keep + (size_t)dbl + an + 1);

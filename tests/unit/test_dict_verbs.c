@@ -158,7 +158,9 @@ UNIT_SUITE(verbs_tabari_root_codes) {
                             NULL);
     CHECK_INT(dict_warning_count(b), 0);
     /* codes that say more than a code give the verb a "*" pattern */
-    CHECK(fx_has_line(b, "verb 1 ADMIT {ADMITS | ADMITED | ADMITING | ADMITES} [013]"));
+    /* (English doubles the stressed final consonant, ADMITTED; TABARI's own
+    ** endings give ADMITED) */
+    CHECK(fx_has_line(b, "verb 1 ADMIT {ADMITS | ADMITTED | ADMITTING | ADMITES | ADMITED | ADMITING} [013]"));
     CHECK(fx_has_line(b, "pattern 1 1 * [013:012] -"));
     CHECK(fx_has_line(b, "verb 2 SAID {SAIDS | SAIDED | SAIDING | SAIDES} [023]"));
     CHECK(fx_has_line(b, "pattern 2 2 * [023] s"));
