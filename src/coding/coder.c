@@ -444,6 +444,37 @@ static int pattern_has(const b_pattern *p, const char *const *words, int words_o
     return 0;
 }
 
+/* A bare agent ("---GOV": "Planning Minister Tran Xuan Gia", "rebels")
+** in a sentence whose other mentions all name one country takes that
+** country, as coders read it ("... said Vietnam is committed"), unless it
+** would then be the code of another mention.  Only when the dictionary
+** set asks for it ([Options] infer_country = true): the peers' suites
+** expect "---GOV". */
+static int infer_country(cod_sent *c) {
+    char only[4] = "";
+    for (uint32_t k = 0; k < c->nm; k++) {          /* every actor named, places too */
+        const char *cd = c->m[k].code;
+        if (c->m[k].kind != DICT_ACTORS || !cd || !strncmp(cd, "---", 3) || strlen(cd) < 3)
+            continue;
+        if (!strncmp(cd, "IGO", 3) || !strncmp(cd, "NGO", 3) || !strncmp(cd, "IMG", 3) ||
+            !strncmp(cd, "MNC", 3) || !isupper((unsigned char)cd[0]))
+            return 0;                       /* an international actor: no guess */
+        if (!only[0]) memcpy(only, cd, 3);
+        else if (strncmp(only, cd, 3) != 0) return 0;
+    }
+    if (!only[0]) return 0;
+    for (uint32_t k = 0; k < c->ng; k++) {
+        cod_group *g = &c->g[k];
+        if (strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        char *z = arena_printf(&c->s->arena, "%s%s", only, g->code + 3);
+        if (!z) return -1;
+        int clash = 0;                      /* it would become another mention */
+        for (uint32_t j = 0; j < c->ng; j++) clash |= j != k && !strcmp(c->g[j].code, z);
+        if (!clash) g->code = z;
+    }
+    return 0;
+}
+
 /* Is v a "have", "be" or "do" the tagger read as a main verb though a
 ** participle follows it ("Russia has threatened to ...": the threat is
 ** the verb, not HAVE)? */
@@ -990,6 +1021,7 @@ static int code_sentence(cod_sent *c) {
             if (c->sub_hi[h] < i) c->sub_hi[h] = i;
     }
     if (cod_group_mentions(c) < 0) return -1;
+    if (opt->infer_country && infer_country(c) < 0) return -1;
     record_mentions(c);
     /* TABARI actor codes that are verdicts: ### discards the sentence,
     ** +++ marks it too complex to code (PETRARCH codes them as written). */

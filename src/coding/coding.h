@@ -130,6 +130,8 @@ typedef struct cod_opts {
                                         ** CAMEO roots >= n (PETRARCH .ini
                                         ** [Options] require_dyad = False, dyad's
                                         ** targetless_from_root = n) */
+    int  infer_country;                 /* bare agents take the sentence's one
+                                        ** country ([Options] infer_country) */
     int  code_by;                       /* SET: CODE BY CLAUSE (0, the default),
                                         ** BY SENTENCE (1: the first verb's events
                                         ** only), CODE ALL (2: every verb, none

@@ -104,11 +104,19 @@ static void add_blocks(char *out, size_t cap, const char *ag) {
 static const char *compose_agents(cod_sent *c, char *out, size_t cap, uint32_t first,
                                   uint32_t last);
 
+/* Is match m a place inside a phrase ("the U.S. embassy in Cairo")? */
+static int located(const cod_sent *c, const cod_match *m) {
+    return m->a > 0 && (!strcmp(c->up[m->a - 1], "IN") || !strcmp(c->up[m->a - 1], "AT"));
+}
+
 static const char *compose(cod_sent *c, uint32_t first, uint32_t last, uint8_t *kind) {
     const cod_match *best = NULL;
+    int others = 0;                     /* actors not in a locative phrase */
+    for (uint32_t k = first; k <= last; k++)
+        others += c->m[k].kind == DICT_ACTORS && !located(c, &c->m[k]);
     for (uint32_t k = first; k <= last; k++) {
         const cod_match *m = &c->m[k];
-        if (m->kind != DICT_ACTORS) continue;
+        if (m->kind != DICT_ACTORS || (others && located(c, m))) continue;
         if (!best || strlen(m->code) > strlen(best->code)) best = m;
     }
     char out[64];
