@@ -4,6 +4,7 @@
 ** sentences, and dyad_train().
 */
 #include <stdlib.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "../session.h"
@@ -73,6 +74,80 @@ static void publish(const dyad_engine *e, const syn_word *w, size_t n, dyad_synt
     }
 }
 
+static int word_is(const syn_word *w, const char *const *list) {
+    for (size_t k = 0; list[k]; k++)
+        if (strlen(list[k]) == w->len && !strncasecmp(w->form, list[k], w->len)) return 1;
+    return 0;
+}
+
+static unsigned deprel_id(const syn_parser *p, const char *name) {
+    for (unsigned r = 1; r < 256; r++) {
+        const char *z = syn_deprel_name(p, r);
+        if (!strcmp(z, "_")) return 0;
+        if (!strcmp(z, name)) return r;
+    }
+    return 0;
+}
+
+/* News writes the day between subject and verb ("President Vladimir Putin
+** on Sunday ordered ..."), which the parser, trained on web text, reads as
+** a clause of its own.  Parse the sentence without "(on) <weekday>" there
+** and hang the day on the verb (obl, "on" its case).  Returns 0 when done,
+** 1 when there is no such day (the caller parses as usual), -1 on no
+** memory. */
+static int parse_without_days(dyad_session *s, syn_word *w, size_t n) {
+    static const char *const DAY[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                      "Saturday", "Sunday", NULL};
+    static const char *const ON[] = {"on", NULL};
+    const dyad_engine *e = s->e;
+    uint8_t *drop = NULL;
+    size_t ndrop = 0;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (!word_is(&w[i], DAY)) continue;
+        size_t a = i > 1 && word_is(&w[i - 1], ON) ? i - 1 : i;
+        if (a == 0) continue;
+        const char *pre = syn_xpos_name(e->tagger, w[a - 1].xpos);
+        const char *post = syn_xpos_name(e->tagger, w[i + 1].xpos);
+        if (!(pre[0] == 'N' && pre[1] == 'N') || !(post[0] == 'V' && post[1] == 'B')) continue;
+        if (!drop) {
+            drop = arena_alloc(&s->scr.arena, n);
+            if (!drop) return -1;
+            memset(drop, 0, n);
+        }
+        for (size_t k = a; k <= i; k++) drop[k] = 1;
+        ndrop += i - a + 1;
+    }
+    if (!ndrop) return 1;
+    size_t m = n - ndrop;
+    syn_word *w2 = arena_alloc(&s->scr.arena, (m + 1) * sizeof *w2);
+    uint32_t *idx = arena_alloc(&s->scr.arena, (m + 1) * sizeof *idx);
+    if (!w2 || !idx) return -1;
+    for (size_t i = 0, j = 0; i < n; i++)
+        if (!drop[i]) {
+            w2[j] = w[i];
+            idx[j++] = (uint32_t)i;
+        }
+    syn_parse(e->parser, w2, m, &s->scr);
+    for (size_t j = 0; j < m; j++) {
+        syn_word *o = &w[idx[j]];
+        o->head = w2[j].head > 0 ? (int32_t)idx[w2[j].head - 1] + 1 : w2[j].head;
+        o->deprel = w2[j].deprel;
+    }
+    unsigned obl = deprel_id(e->parser, "obl"), cas = deprel_id(e->parser, "case");
+    for (size_t i = 0; i < n; i++) {
+        if (!drop[i]) continue;
+        if (word_is(&w[i], DAY)) {
+            size_t v = i + 1;                   /* the verb after the day */
+            w[i].head = (int32_t)v + 1;
+            w[i].deprel = (uint16_t)obl;
+        } else {                                /* "on": the day's case */
+            w[i].head = (int32_t)i + 2;
+            w[i].deprel = (uint16_t)cas;
+        }
+    }
+    return 0;
+}
+
 /* Lemmatize and parse words[0..n) (tagged), after replacing the tags force
 ** names: per word an XPOS name or NULL (its UPOS from the first letters:
 ** NNP* PROPN, VB* VERB, NN* NOUN). */
@@ -88,7 +163,8 @@ static void finish(dyad_session *s, syn_word *w, size_t n, dyad_syntax *out,
                   : !strncmp(force[i], "NN", 2)  ? UPOS_NOUN : w[i].upos;
     }
     if (!(e->opt.skip & DYAD_SKIP_LEMMA)) syn_lemmatize(e->lemma, e->tagger, w, n, &s->scr);
-    if (!(e->opt.skip & DYAD_SKIP_PARSE)) syn_parse(e->parser, w, n, &s->scr);
+    if (!(e->opt.skip & DYAD_SKIP_PARSE) && parse_without_days(s, w, n) != 0)
+        syn_parse(e->parser, w, n, &s->scr);
     publish(e, w, n, out);
 }
 
