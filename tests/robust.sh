@@ -33,6 +33,20 @@ check "demo: caption is a sentence" grep -q '"text":"Secretary of State John Ker
 check "demo: sanctions sentence unsplit" grep -q '"text":"The U.S. and European Union imposed several rounds of sanctions, prompting Moscow to impose retaliatory measures and to sign deals with China in a bid to offset the effect of the Western sanctions."' "$T/demo.jsonl"
 "$DYAD" code --per-story "$DEMO" >"$T/demo.code"
 check "demo: story date 2014-10-15" grep -q '"date":"2014-10-15"' "$T/demo.code"
+# The demo's events with dyad's own dictionaries (issue 6): the Kerry-Lavrov
+# meeting, US and EU sanctions on Russia, Russia's retaliation and its deals
+# with China, Russia's denial, Putin's order to pull troops back, Kiev's
+# appeal *not* to ease sanctions (an appeal, never 0254)
+"$DYAD" code --format tsv "$DEMO" | cut -f4-6 >"$T/demo.ev"
+check "demo: Kerry meets Lavrov (USAGOV 040 RUSGOV)" grep -qx 'USAGOV	RUSGOV	040' "$T/demo.ev"
+check "demo: US sanctions on Russia (163)" grep -qx 'USA	RUS	163' "$T/demo.ev"
+check "demo: EU sanctions on Russia (163)" grep -qx 'IGOEUREEC	RUS	163' "$T/demo.ev"
+check "demo: Russia retaliates (RUS 163)" grep -q '^RUS	.*	163$' "$T/demo.ev"
+check "demo: Russia signs deals with China (057)" grep -qx 'RUS	CHN	057' "$T/demo.ev"
+check "demo: Russia denies (016)" grep -q '^RUS	.*	016$' "$T/demo.ev"
+check "demo: Putin orders troops back (RUSGOV 0874)" grep -q '^RUSGOV	.*	0874$' "$T/demo.ev"
+check "demo: Kiev appeals to the West (UKRGOV 020 WST)" grep -qx 'UKRGOV	WST	020' "$T/demo.ev"
+check "demo: no appeal to ease sanctions (0254)" sh -c "! grep -q '0254' '$T/demo.ev'"
 # Offsets index the file as read: the sentence text equals the file bytes.
 first=$(head -n 1 "$T/demo.jsonl")
 start=$(echo "$first" | sed 's/.*"start":\([0-9]*\).*/\1/')
