@@ -466,6 +466,18 @@ static int infer_country(cod_sent *c) {
     for (uint32_t k = 0; k < c->ng; k++) {
         cod_group *g = &c->g[k];
         if (strncmp(g->code, "---", 3) != 0 || !g->code[3]) continue;
+        /* (not from the country that is the other side of the same verb:
+        ** "President Kim criticized Iran" is no Iranian) */
+        int opposite = 0;
+        for (uint32_t j = 0; j < c->ng; j++) {
+            const cod_group *q = &c->g[j];
+            if (j == k || q->owner == COD_NONE || q->owner != g->owner || !q->via) continue;
+            if (strlen(q->code) == 3 &&
+                (cod_rel_is(c, q->root, "obj") || cod_rel_is(c, q->root, "iobj") ||
+                 cod_rel_is(c, q->root, "nsubj")))
+                opposite = 1;
+        }
+        if (opposite) continue;
         char *z = arena_printf(&c->s->arena, "%s%s", only, g->code + 3);
         if (!z) return -1;
         int clash = 0;                      /* it would become another mention */
