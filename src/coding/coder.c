@@ -734,6 +734,18 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     if (src != COD_NONE) src = c->g[src].conj;
     if (tgt == COD_NONE && !passive) tgt = cv->linear ? cod_linear_target(c, v, src)
                                                       : cod_target_of(c, rv, src);
+    /* "an agreement negotiated between Ukraine, Russia and the separatists":
+    ** a compound after the verb with no source anywhere is the parties,
+    ** coded reciprocally like a compound subject */
+    if (src == COD_NONE && pct_positional && pct_after && tgt == bd.compound &&
+        c->g[bd.compound].conj == bd.compound) {
+        int members = 0;
+        for (uint32_t k = 0; k < c->ng; k++) members += c->g[k].conj == bd.compound;
+        if (members > 1) {
+            src = bd.compound;
+            tgt = COD_NONE;
+        }
+    }
     if (src == COD_NONE) {
         cod_trace(c, "  no event: no source\n");
         return 0;
