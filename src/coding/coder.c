@@ -487,6 +487,33 @@ static int infer_country(cod_sent *c) {
     return 0;
 }
 
+/* Verbs by which a state commands its own forces. */
+static int command_verb(const cod_sent *c, uint32_t v) {
+    static const char *const V[] = {"order", "deploy", "send", "dispatch", "withdraw", "pull",
+                                    "mobilize", "mobilise", "station", "redeploy", "recall",
+                                    "command", NULL};
+    const char *l = c->sy[v].lemma;
+    for (size_t k = 0; l && V[k]; k++)
+        if (!strcmp(l, V[k])) return 1;
+    return 0;
+}
+
+/* The target group tgt, a bare military or police role, takes the
+** country of source src (a state actor). */
+static int own_forces(cod_sent *c, uint32_t src, uint32_t tgt) {
+    cod_group *t = &c->g[tgt];
+    const char *sc = c->g[src].code;
+    if (strncmp(t->code, "---", 3) != 0 || !(strstr(t->code + 3, "MIL") || strstr(t->code + 3, "COP")))
+        return 0;
+    if (strlen(sc) < 3 || !isupper((unsigned char)sc[0]) || !strncmp(sc, "---", 3) ||
+        !strncmp(sc, "IGO", 3) || !strncmp(sc, "NGO", 3) || !strncmp(sc, "IMG", 3))
+        return 0;
+    char *z = arena_printf(&c->s->arena, "%.3s%s", sc, t->code + 3);
+    if (!z) return -1;
+    t->code = z;
+    return 0;
+}
+
 /* Is v a "have", "be" or "do" the tagger read as a main verb though a
 ** participle follows it ("Russia has threatened to ...": the threat is
 ** the verb, not HAVE)? */
@@ -755,6 +782,10 @@ static int code_verb(cod_sent *c, cod_verb *cv, uint8_t *suppressed) {
     ** TABARI drops such comma clauses before coding) */
     if (tgt == COD_NONE && opt->def_tgt[0] && opt->def_after && !cod_is_say(c, rv))
         tgt = default_group(c, opt->def_tgt, v, cv->vend);
+    /* "Putin ordered troops back", "the government deployed police": the
+    ** forces a state commands are its own (a role word with no country
+    ** takes the commander's) */
+    if (tgt != COD_NONE && command_verb(c, rv) && own_forces(c, src, tgt) < 0) return -1;
     if (inferred) flags |= DYAD_EF_INFERRED;
     cod_trace(c, "  roles: source %s, target %s%s\n", c->g[src].code,
           tgt == COD_NONE ? "none" : c->g[tgt].code, passive ? " (passive)" : "");

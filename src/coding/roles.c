@@ -172,12 +172,18 @@ uint32_t cod_target_of(const cod_sent *c, uint32_t v, uint32_t src) {
     ** its phrase, clauses below it included ("pledged to lift sanctions on
     ** Russia", "postponed the meeting after ... on the pass of Cirith
     ** Ungol"), except the subjects of those clauses. */
+    uint32_t bare = COD_NONE;           /* a role with no country: only if nothing else */
     for (uint32_t k = 0; k < c->ng; k++) {
         const cod_group *g = &c->g[k];
         if (g->a <= v || g->conj == src || !below(c, g->root, v)) continue;
         if (g->via && (!strncmp(g->via, "nsubj", 5) || !strncmp(g->via, "csubj", 5))) continue;
+        if (!strncmp(g->code, "---", 3)) {
+            if (bare == COD_NONE) bare = g->conj;
+            continue;
+        }
         return g->conj;
     }
+    if (bare != COD_NONE) return bare;
     /* "condemned an attack ... and promised aid to the villages" with the
     ** second object hung on the first verb: what its governor owns after
     ** a coordinated verb is the verb's */
