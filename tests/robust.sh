@@ -45,6 +45,8 @@ check "demo: Russia retaliates (RUS 163)" grep -q '^RUS	.*	163$' "$T/demo.ev"
 check "demo: Russia signs deals with China (057)" grep -qx 'RUS	CHN	057' "$T/demo.ev"
 check "demo: Russia denies (RUS 016 UKR)" grep -qx 'RUS	UKR	016' "$T/demo.ev"
 check "demo: Putin orders his troops back (RUSGOV 0874 RUSMIL)" grep -qx 'RUSGOV	RUSMIL	0874' "$T/demo.ev"
+check "demo: the Minsk agreement between Ukraine and Russia (057)" grep -qx 'UKR	RUS	057' "$T/demo.ev"
+check "demo: the Minsk agreement between Russia and the separatists (057)" grep -qx 'RUS	UKRSEP	057' "$T/demo.ev"
 check "demo: Kiev appeals to the West (UKRGOV 020 WST)" grep -qx 'UKRGOV	WST	020' "$T/demo.ev"
 check "demo: no appeal to ease sanctions (0254)" sh -c "! grep -q '0254' '$T/demo.ev'"
 # Offsets index the file as read: the sentence text equals the file bytes.

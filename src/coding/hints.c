@@ -43,7 +43,9 @@ static const char **force_new(cod_sent *c) {
 **    adjective or noun, outside any name, right after a name or a noun that ends an actor or agent match
 **    ("the Union imposed sanctions") is a verb: VBD for -ED, VBZ for -S,
 **    else VBP;
-**  - a verb form after a modal ("will abandon") is a base-form verb (VB). */
+**  - a verb form after a modal ("will abandon") is a base-form verb (VB);
+**  - "~": a country after its own city ("Minsk, Belarus") is left out of
+**    the parse and hung on the city. */
 const char **cod_dictionary_tags(cod_sent *c, const uint8_t *vform) {
     const char **force = NULL;
     uint8_t *in = arena_alloc(&c->s->arena, c->n + 1);   /* 1 in a match, 2 its last token */
@@ -109,6 +111,18 @@ const char **cod_dictionary_tags(cod_sent *c, const uint8_t *vform) {
         if (strcmp(c->sy[p].xpos, "MD") != 0) continue;
         if (!force && !(force = force_new(c))) return (const char **)-1;
         force[v] = "VB";
+    }
+    /* "in Minsk, Belarus last month", "Paris, France": a country after its
+    ** own city, set off by a comma, is hidden from the parse (the parser
+    ** reads such commas as a list) and hung on the city */
+    for (uint32_t k = 1; k < c->nm; k++) {
+        const cod_match *m = &c->m[k], *p = &c->m[k - 1];
+        if (m->kind != DICT_ACTORS || p->kind != DICT_ACTORS || !m->code || !p->code) continue;
+        if (m->a < 2 || p->b + 1 != m->a || strcmp(c->up[m->a - 1], ",") != 0) continue;
+        if (strlen(m->code) != 3 || strncmp(m->code, p->code, 3) != 0 || !strcmp(m->code, "---"))
+            continue;
+        if (!force && !(force = force_new(c))) return (const char **)-1;
+        for (uint32_t t = m->a - 1; t < m->b; t++) force[t] = "~";
     }
     if (force && c->trace) {
         for (uint32_t t = 0; t < c->n; t++)

@@ -92,16 +92,31 @@ static unsigned deprel_id(const syn_parser *p, const char *name) {
 /* News writes the day between subject and verb ("President Vladimir Putin
 ** on Sunday ordered ..."), which the parser, trained on web text, reads as
 ** a clause of its own.  Parse the sentence without "(on) <weekday>" there
-** and hang the day on the verb (obl, "on" its case).  Returns 0 when done,
-** 1 when there is no such day (the caller parses as usual), -1 on no
-** memory. */
-static int parse_without_days(dyad_session *s, syn_word *w, size_t n) {
+** and hang the day on the verb (obl, "on" its case).  Likewise words the
+** dictionaries hide (force "~": ", Belarus" after "Minsk") hang on the
+** word before them (appos; the comma punct, later words flat).  Returns 0
+** when done, 1 when there is nothing to leave out (the caller parses as
+** usual), -1 on no memory. */
+static int parse_without_days(dyad_session *s, syn_word *w, size_t n,
+                              const char *const *force) {
     static const char *const DAY[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                       "Saturday", "Sunday", NULL};
     static const char *const ON[] = {"on", NULL};
     const dyad_engine *e = s->e;
     uint8_t *drop = NULL;
     size_t ndrop = 0;
+    /* words the dictionaries hide ("~"): "Paris, France" - the country after
+    ** its own city, hung on the city */
+    for (size_t i = 1; force && i < n; i++) {
+        if (!force[i] || strcmp(force[i], "~") != 0) continue;
+        if (!drop) {
+            drop = arena_alloc(&s->scr.arena, n);
+            if (!drop) return -1;
+            memset(drop, 0, n);
+        }
+        drop[i] = 2;
+        ndrop++;
+    }
     for (size_t i = 1; i + 1 < n; i++) {
         if (!word_is(&w[i], DAY)) continue;
         size_t a = i > 1 && word_is(&w[i - 1], ON) ? i - 1 : i;
@@ -134,8 +149,25 @@ static int parse_without_days(dyad_session *s, syn_word *w, size_t n) {
         o->deprel = w2[j].deprel;
     }
     unsigned obl = deprel_id(e->parser, "obl"), cas = deprel_id(e->parser, "case");
+    unsigned appos = deprel_id(e->parser, "appos"), flat = deprel_id(e->parser, "flat"),
+             punct = deprel_id(e->parser, "punct");
     for (size_t i = 0; i < n; i++) {
         if (!drop[i]) continue;
+        if (drop[i] == 2) {                     /* a hidden place after its city */
+            if (w[i].len == 1 && w[i].form[0] == ',') {
+                w[i].head = (int32_t)i + 2;     /* the comma: the country's */
+                w[i].deprel = (uint16_t)punct;
+            } else if (drop[i - 1] == 2 && !(w[i - 1].len == 1 && w[i - 1].form[0] == ',')) {
+                w[i].head = (int32_t)i;         /* a later word of the name */
+                w[i].deprel = (uint16_t)flat;
+            } else {
+                size_t h = i;                   /* the city: last word before */
+                while (h > 0 && drop[h - 1]) h--;
+                w[i].head = h > 0 ? (int32_t)h : 0;
+                w[i].deprel = (uint16_t)appos;
+            }
+            continue;
+        }
         if (word_is(&w[i], DAY)) {
             size_t v = i + 1;                   /* the verb after the day */
             w[i].head = (int32_t)v + 1;
@@ -163,7 +195,7 @@ static void finish(dyad_session *s, syn_word *w, size_t n, dyad_syntax *out,
                   : !strncmp(force[i], "NN", 2)  ? UPOS_NOUN : w[i].upos;
     }
     if (!(e->opt.skip & DYAD_SKIP_LEMMA)) syn_lemmatize(e->lemma, e->tagger, w, n, &s->scr);
-    if (!(e->opt.skip & DYAD_SKIP_PARSE) && parse_without_days(s, w, n) != 0)
+    if (!(e->opt.skip & DYAD_SKIP_PARSE) && parse_without_days(s, w, n, force) != 0)
         syn_parse(e->parser, w, n, &s->scr);
     publish(e, w, n, out);
 }
