@@ -12,10 +12,10 @@ WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wconversio
 CPPFLAGS += -Iinclude -DDYAD_DATADIR='"$(PREFIX)/share/dyad"'
 LIBS    := -lcjson -lz -lzstd -lm
 
-# Library sources, in pipeline order: base, input, text, syntax, dict, coding, output,
+# Library sources, in pipeline order: base, input, text, time, syntax, dict, coding, output,
 # engine.
 LIB_SRC := $(wildcard src/base/*.c) $(wildcard src/input/*.c) \
-           $(wildcard src/text/*.c) $(wildcard src/syntax/*.c) $(wildcard src/dict/*.c) \
+           $(wildcard src/text/*.c) $(wildcard src/time/*.c) $(wildcard src/syntax/*.c) $(wildcard src/dict/*.c) \
            $(wildcard src/coding/*.c) $(wildcard src/output/*.c) $(wildcard src/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
