@@ -85,9 +85,11 @@ bench: $(BUILD)/dyad
 
 # Accuracy on the development gold sets (EVALUATION.md; needs ../shared):
 # `dyad eval` on every gold-dev file once per entry of EVAL_DICTS, a
-# dictionary config, or "builtin" for the built-in set (no --dict).
+# dictionary config, or "builtin" for the built-in set (no --dict); then
+# the dates metric on timex-dev (TimeBank, AQUAINT).
 SHARED     ?= ../shared
 GOLD_DEV   := $(SHARED)/data/gold-dev
+TIMEX_DEV  := $(SHARED)/data/timex-dev
 EVAL_DICTS ?= builtin $(SHARED)/data/reference-dicts/PETR1_config.ini \
               $(SHARED)/data/reference-dicts/PETR_config.ini
 eval: $(BUILD)/dyad
@@ -96,7 +98,11 @@ eval: $(BUILD)/dyad
 	  echo "### dictionaries: $$d"; \
 	  if [ "$$d" = builtin ]; then opt=""; else opt="--dict $$d"; fi; \
 	  $(BUILD)/dyad eval $$opt $(GOLD_DEV)/*.jsonl || st=1; \
-	done; exit $$st
+	done; \
+	if [ -d $(TIMEX_DEV) ]; then \
+	  echo "### time expressions (no dictionaries involved)"; \
+	  $(BUILD)/dyad eval $(TIMEX_DEV)/*.jsonl || st=1; \
+	fi; exit $$st
 
 install: $(BUILD)/dyad $(BUILD)/libdyad.a
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \

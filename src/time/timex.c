@@ -36,7 +36,10 @@
 enum {
     W_NONE = 0, W_MONTH, W_WDAY, W_DREL, W_UNIT, W_MOD, W_PART, W_EDGE, W_NUM, W_SEASON,
     W_ORD, W_REF, W_PRESENT, W_SETADV, W_AGO, W_TOD, W_EVERY, W_FISCAL, W_THE, W_OF, W_A,
-    W_HALF, W_FUT, W_PASTV, W_PREP, W_THESE, W_OTHER, W_APPROX, W_AMPM, W_NOONMID,
+    W_HALF, W_FUT, W_PASTV, W_PREP, W_THESE, W_OTHER, W_APPROX, W_AMPM, W_NOONMID, W_PERIOD,
+    W_THOUSAND,
+    W_YAGO,     /* year-ago, year-earlier */
+    W_YEAREND,  /* year-end */
     W_DIG,      /* digits: val, nd digits */
     W_ORDN,     /* 14th */
     W_DECADE,   /* 1990s (val 1990, nd 4), '90s (val 90, nd 2) */
@@ -77,6 +80,7 @@ static const tmx_word words[] = {
     {"after", W_PREP, 0, 0},
     {"afternoon", W_TOD, 0, 0},
     {"ago", W_AGO, 0, 0},
+    {"ahead", W_FUT, 0, 0},
     {"almost", W_APPROX, 0, 0},
     {"am", W_AMPM, 0, 0},
     {"an", W_A, 1, 0},
@@ -118,7 +122,9 @@ static const tmx_word words[] = {
     {"end", W_EDGE, P_LATE, 0},
     {"evening", W_TOD, 0, 0},
     {"every", W_EVERY, 0, 0},
+    {"expect", W_FUT, 0, 0},
     {"expected", W_FUT, 0, 0},
+    {"expects", W_FUT, 0, 0},
     {"fall", W_SEASON, S_FA, 0},
     {"feb", W_MONTH, 2, TF_ABBR},
     {"february", W_MONTH, 2, 0},
@@ -145,6 +151,7 @@ static const tmx_word words[] = {
     {"hours", W_UNIT, U_HOUR, TF_PLURAL},
     {"hundred", W_NUM, 100, 0},
     {"in", W_PREP, 0, 0},
+    {"intends", W_FUT, 0, 0},
     {"jan", W_MONTH, 1, TF_ABBR},
     {"january", W_MONTH, 1, 0},
     {"jul", W_MONTH, 7, TF_ABBR},
@@ -190,6 +197,10 @@ static const tmx_word words[] = {
     {"p.m.", W_AMPM, 12, 0},
     {"past", W_MOD, -1, 0},
     {"per", W_EVERY, 0, 0},
+    {"period", W_PERIOD, 0, 0},
+    {"plan", W_FUT, 0, 0},
+    {"planned", W_FUT, 0, 0},
+    {"planning", W_FUT, 0, 0},
     {"plans", W_FUT, 0, 0},
     {"pm", W_AMPM, 12, 0},
     {"present", W_PRESENT, 0, 0},
@@ -214,7 +225,7 @@ static const tmx_word words[] = {
     {"seventy", W_NUM, 70, 0},
     {"several", W_NUM, -1, 0},
     {"shall", W_FUT, 0, 0},
-    {"since", W_PREP, 0, 0},
+    {"since", W_PASTV, 0, 0},
     {"six", W_NUM, 6, 0},
     {"sixteen", W_NUM, 16, 0},
     {"sixty", W_NUM, 60, 0},
@@ -232,10 +243,11 @@ static const tmx_word words[] = {
     {"thirteen", W_NUM, 13, 0},
     {"thirty", W_NUM, 30, 0},
     {"this", W_MOD, 0, 0},
+    {"thousand", W_THOUSAND, 0, 0},
     {"three", W_NUM, 3, 0},
     {"through", W_PREP, 0, 0},
     {"thursday", W_WDAY, 4, 0},
-    {"till", W_PREP, 0, 0},
+    {"till", W_FUT, 0, 0},
     {"today", W_DREL, 0, 0},
     {"told", W_PASTV, 0, 0},
     {"tomorrow", W_DREL, 1, 0},
@@ -244,7 +256,8 @@ static const tmx_word words[] = {
     {"twelve", W_NUM, 12, 0},
     {"twenty", W_NUM, 20, 0},
     {"two", W_NUM, 2, 0},
-    {"until", W_PREP, 0, 0},
+    {"until", W_FUT, 0, 0},
+    {"upcoming", W_FUT, 0, 0},
     {"was", W_PASTV, 0, 0},
     {"wednesday", W_WDAY, 3, 0},
     {"week", W_UNIT, U_WEEK, 0},
@@ -256,6 +269,7 @@ static const tmx_word words[] = {
     {"will", W_FUT, 0, 0},
     {"winter", W_SEASON, S_WI, 0},
     {"wo", W_FUT, 0, 0},
+    {"would", W_FUT, 0, 0},
     {"year", W_UNIT, U_YEAR, 0},
     {"yearly", W_SETADV, U_YEAR, 0},
     {"years", W_UNIT, U_YEAR, TF_PLURAL},
@@ -323,6 +337,9 @@ typedef struct mctx {
     dyad_date   dct;        /* story date (a day), or year 0 */
     long        dn;         /* its day number */
     int         the;        /* "the" stands right before the current rule */
+    long        ctxq;       /* the quarter the story last named (year * 4 +
+                            ** quarter - 1), or -1: "the quarter", "a year
+                            ** earlier", "the year-ago period" refer to it */
 } mctx;
 
 /* The result of a rule. */
@@ -330,6 +347,8 @@ typedef struct tres {
     uint8_t   type;         /* dyad_timex_type */
     char      v[40];        /* value */
     dyad_date d;            /* date named, or null */
+    int       anchor;       /* a quarter named outright: later "the
+                            ** quarter", "a year earlier" refer to it */
 } tres;
 
 static int cls(const mctx *c, uint32_t i) { return i < c->n ? c->t[i].cls : W_NONE; }
@@ -391,23 +410,27 @@ static int set_week(tres *r, long dn, int weekend) {
     return 1;
 }
 
-/* Tense near tokens [a, b): 1 future ("will", "'ll", "scheduled"), -1 past
-** ("said", a word in -ed), 0 unknown.  Looks back 8 tokens, then ahead 6,
-** not across ; or : */
+/* Tense of one token: 1 future ("will", "'ll", "scheduled", "until"), -1
+** past ("said", "since", a word in -ed), 0 none. */
+static int cue(const tk *t) {
+    if (t->cls == W_FUT) return 1;
+    if (t->cls == W_PASTV || (t->fl & K_ED)) return -1;
+    return 0;
+}
+
+/* Tense near tokens [a, b): the nearest cue, 8 tokens back or 6 ahead (back
+** first at equal distance), not across ; or : */
 static int tense(const mctx *c, uint32_t a, uint32_t b) {
-    for (uint32_t k = a, seen = 0; k > 0 && seen < 8; seen++) {
-        k--;
-        const tk *t = &c->t[k];
-        if (t->cls == W_FUT) return 1;
-        if (t->cls == W_PASTV || (t->fl & K_ED)) return -1;
-        if (c->tok[k].kind == DYAD_TOK_PUNCT && c->tok[k].len == 1 &&
-            (c->z[c->tok[k].start] == ';' || c->z[c->tok[k].start] == ':'))
-            break;
-    }
-    for (uint32_t k = b; k < c->n && k < b + 6; k++) {
-        const tk *t = &c->t[k];
-        if (t->cls == W_FUT) return 1;
-        if (t->cls == W_PASTV || (t->fl & K_ED)) return -1;
+    int back_open = 1;
+    for (uint32_t d = 1; d <= 8; d++) {
+        if (back_open && a >= d) {
+            uint32_t k = a - d;
+            if (c->tok[k].kind == DYAD_TOK_PUNCT && c->tok[k].len == 1 &&
+                (c->z[c->tok[k].start] == ';' || c->z[c->tok[k].start] == ':'))
+                back_open = 0;
+            else if (cue(&c->t[k])) return cue(&c->t[k]);
+        }
+        if (d <= 6 && b + d - 1 < c->n && cue(&c->t[b + d - 1])) return cue(&c->t[b + d - 1]);
     }
     return 0;
 }
@@ -455,7 +478,11 @@ static int month_year(const mctx *c, int m, int mod, int tn) {
     if (mod == 0 || m == cm) return y;
     if (tn > 0) return m > cm ? y : y + 1;
     if (tn < 0) return m < cm ? y : y - 1;
-    return m < cm || m - cm <= 2 ? y : y - 1;
+    /* unknown: the coming one when it is at most two months ahead, else
+    ** the last one */
+    int ahead = (m - cm + 12) % 12;
+    if (ahead <= 2) return m >= cm ? y : y + 1;
+    return m < cm ? y : y - 1;
 }
 
 /* Weekday wd resolved against the story date: mod -1 last, 1 next, else by
@@ -513,7 +540,11 @@ static uint32_t m_date(mctx *c, uint32_t j, tres *r) {
         dyad_date dd = {(int16_t)y, (int8_t)m, (int8_t)d};
         return set_day(r, dd) ? k + 1 : 0;
     }
-    if (cls(c, k) == W_WDAY) {
+    int mod = 2;
+    if (cls(c, k) == W_MOD && val(c, k) >= -1 && val(c, k) <= 1 && is_month(c, k + 1) &&
+        is_day(c, k + 2)) {
+        mod = val(c, k++);                          /* last Oct. 23 */
+    } else if (cls(c, k) == W_WDAY) {
         k++;
         if (is_comma(c, k)) k++;
     }
@@ -554,16 +585,23 @@ static uint32_t m_date(mctx *c, uint32_t j, tres *r) {
                 memset(&r->d, 0, sizeof r->d);
                 return k;
             }
-            /* the year that puts the day nearest the story date */
-            long best = 0, bd = -1;
+            /* the next such day under a future tense ("will", "next") or
+            ** when it is at most 60 days ahead ("extended to Nov. 20"),
+            ** else the last one ("last Oct. 23", "the year ended March 31") */
+            int tn = mod == 2 ? tense(c, j, k) : mod == 0 ? 0 : mod;
+            long best = 0, bd = -1, nextoff = -1, nexty = 0, prevy = 0;
             for (int y = c->dct.year - 1; y <= c->dct.year + 1; y++) {
                 if (day > dyad_days_in_month(y, mon)) continue;
-                long dist = labs(days_of(y, (unsigned)mon, (unsigned)day) - c->dn);
-                if (bd < 0 || dist < bd) {
-                    bd = dist;
-                    best = y;
+                long off = days_of(y, (unsigned)mon, (unsigned)day) - c->dn;
+                if (off >= 0 && nextoff < 0) {
+                    nextoff = off;
+                    nexty = y;
                 }
+                if (off <= 0) prevy = y;
             }
+            if (nexty && (tn > 0 || (mod != -1 && nextoff <= 60) || !prevy)) best = nexty;
+            else best = prevy;
+            bd = best ? 0 : -1;
             if (bd < 0) return 0;
             year = (int)best;
         }
@@ -609,6 +647,18 @@ static int unit_at(const mctx *c, uint32_t i, int *plural) {
     return val(c, i);
 }
 
+/* Quarter index (year * 4 + quarter - 1) of the story date. */
+static long quarter_of(const mctx *c) { return (long)c->dct.year * 4 + (c->dct.month - 1) / 3; }
+
+static int set_quarter(tres *r, long qi) {
+    if (qi < 4 || !ok_year((int)(qi / 4))) return 0;
+    r->type = DYAD_TIMEX_DATE;
+    snprintf(r->v, sizeof r->v, "%04ld-Q%ld", qi / 4, qi % 4 + 1);
+    r->d.year = (int16_t)(qi / 4);
+    r->d.month = r->d.day = 0;
+    return 1;
+}
+
 /* Value of unit u shifted k from the story date. */
 static int set_unit(mctx *c, tres *r, int u, int k) {
     int y = c->dct.year, m = c->dct.month;
@@ -617,15 +667,7 @@ static int set_unit(mctx *c, tres *r, int u, int k) {
     case U_WEEKEND: return set_week(r, c->dn + 7L * k, 1);
     case U_MONTH: return set_month_index(r, (long)y * 12 + (m - 1) + k);
     case U_YEAR: return set_year(r, y + k);
-    case U_QUARTER: {
-        long qi = (long)y * 4 + (m - 1) / 3 + k;
-        if (!ok_year((int)(qi / 4))) return 0;
-        r->type = DYAD_TIMEX_DATE;
-        snprintf(r->v, sizeof r->v, "%04ld-Q%ld", qi / 4, qi % 4 + 1);
-        r->d.year = (int16_t)(qi / 4);
-        r->d.month = r->d.day = 0;
-        return 1;
-    }
+    case U_QUARTER: return set_quarter(r, quarter_of(c) + k);
     case U_DECADE:
         r->type = DYAD_TIMEX_DATE;
         snprintf(r->v, sizeof r->v, "%03d", y / 10 + k);
@@ -634,6 +676,8 @@ static int set_unit(mctx *c, tres *r, int u, int k) {
     default: return 0;
     }
 }
+
+static uint32_t m_spoken(mctx *c, uint32_t j, tres *r);
 
 /* ----- m_rel: dates relative to the story date. */
 static uint32_t m_rel(mctx *c, uint32_t j, tres *r) {
@@ -657,8 +701,15 @@ static uint32_t m_rel(mctx *c, uint32_t j, tres *r) {
     if (k == W_UNIT && c->the && !(c->t[j].fl & TF_PLURAL) && has(c)) {
         /* the year, the month, the quarter: the story's own */
         int u = val(c, j);
-        if (u == U_YEAR || u == U_MONTH || u == U_QUARTER)
-            return set_unit(c, r, u, 0) ? j + 1 : 0;
+        if (u == U_QUARTER)             /* the one the story is about, else the last */
+            return set_quarter(r, c->ctxq >= 0 ? c->ctxq : quarter_of(c) - 1) ? j + 1 : 0;
+        if (u == U_YEAR && is_year(c, j + 1)) return set_year(r, val(c, j + 1)) ? j + 2 : 0;
+        if (u == U_YEAR && cls(c, j + 1) == W_NUM) {
+            c->the = 1;
+            uint32_t e = m_spoken(c, j + 1, r);
+            if (e) return e;
+        }
+        if (u == U_YEAR || u == U_MONTH) return set_unit(c, r, u, 0) ? j + 1 : 0;
         if (u == U_WEEKEND) {
             int dw = wday_of(c->dn);
             int back = tense(c, j, j + 1) <= 0 && dw < 6;
@@ -711,6 +762,9 @@ static uint32_t m_rel(mctx *c, uint32_t j, tres *r) {
         return set_season(r, season_year(c, s, mod), s) ? e + 1 : 0;
     }
     if (u == U_DAY || u == U_HOUR || u == U_MINUTE || u == U_CENTURY) return 0;
+    if (u == U_QUARTER && (is_latest || mod == 0) && c->ctxq >= 0 &&
+        (is_latest || c->ctxq == quarter_of(c)))
+        return set_quarter(r, c->ctxq) ? e + 1 : 0;
     if (u == U_QUARTER && is_latest) mod = -1;
     return set_unit(c, r, u, mod) ? e + 1 : 0;
 }
@@ -765,6 +819,7 @@ static uint32_t m_quarter(mctx *c, uint32_t j, tres *r) {
     if (!ok_year(year)) return 0;
     r->type = DYAD_TIMEX_DATE;
     snprintf(r->v, sizeof r->v, "%04d-%c%d", year, half ? 'H' : 'Q', ord);
+    r->anchor = !half;
     r->d.year = (int16_t)year;
     r->d.month = r->d.day = 0;
     return k;
@@ -873,6 +928,15 @@ static uint32_t m_dur(mctx *c, uint32_t j, tres *r) {
     if (!u) return 0;
     if (is_a && mod) return 0;                      /* "the last a year" */
     k++;
+    const dyad_token *nt = k < c->n ? &c->tok[k] : NULL;
+    int earlier = nt && cls(c, k) == W_PART && nt->len == 7 &&
+                  !strncasecmp(c->z + nt->start, "earlier", 7);
+    if (u == U_YEAR && n >= 1 && !mod && (earlier || cls(c, k) == W_AGO) && has(c)) {
+        /* a year earlier, a year ago: in a story about a quarter, that
+        ** quarter a year before */
+        if (n == 1 && c->ctxq >= 0) return set_quarter(r, c->ctxq - 4) ? k + 1 : 0;
+        return set_year(r, c->dct.year - n) ? k + 1 : 0;
+    }
     if (cls(c, k) == W_AGO && !mod) {
         if (!has(c)) return 0;
         if (n < 0) {
@@ -969,9 +1033,57 @@ static uint32_t m_time(mctx *c, uint32_t j, tres *r) {
     return k;
 }
 
+/* ----- m_anaphor: the period, the 1988 period, the year-ago quarter,
+** year-earlier: the quarter the story is about (or its year). */
+static uint32_t m_anaphor(mctx *c, uint32_t j, tres *r) {
+    int k = cls(c, j), pl = 0;
+    if (!has(c)) return 0;
+    if (k == W_YAGO) {
+        uint32_t e = j + 1;
+        if (cls(c, e) == W_ORD && unit_at(c, e + 1, &pl) == U_QUARTER) e++;
+        if ((unit_at(c, e, &pl) == U_QUARTER && !pl) || cls(c, e) == W_PERIOD) e++;
+        if (c->ctxq >= 0) return set_quarter(r, c->ctxq - 4) ? e : 0;
+        return set_year(r, c->dct.year - 1) ? e : 0;
+    }
+    if (k == W_PERIOD && c->the && c->ctxq >= 0) return set_quarter(r, c->ctxq) ? j + 1 : 0;
+    if (k == W_MOD && val(c, j) == 0 && cls(c, j + 1) == W_PERIOD && c->the && c->ctxq >= 0)
+        return set_quarter(r, c->ctxq) ? j + 2 : 0;             /* the latest period */
+    if (is_year(c, j) && cls(c, j + 1) == W_PERIOD) {
+        if (c->ctxq >= 0) return set_quarter(r, (long)val(c, j) * 4 + c->ctxq % 4) ? j + 2 : 0;
+        return set_year(r, val(c, j)) ? j + 2 : 0;
+    }
+    if (k == W_YEAREND || (k == W_UNIT && val(c, j) == U_YEAR && cls(c, j + 1) == W_EDGE &&
+                           c->tok[j + 1].len == 3)) {
+        /* year-end: this year's last day, the last one after "since" */
+        uint32_t e = j + (k == W_YEAREND ? 1 : 2);
+        int y = c->dct.year - (tense(c, j, e) < 0);
+        dyad_date d = {(int16_t)y, 12, 31};
+        return set_day(r, d) ? e : 0;
+    }
+    return 0;
+}
+
+/* ----- m_spoken: nineteen ninety-six, two thousand, the 20th century. */
+static uint32_t m_spoken(mctx *c, uint32_t j, tres *r) {
+    int k = cls(c, j), pl = 0;
+    if (k == W_NUM && (val(c, j) == 19 || val(c, j) == 18) && cls(c, j + 1) == W_NUM &&
+        val(c, j + 1) >= 10 && val(c, j + 1) <= 99)
+        return set_year(r, val(c, j) * 100 + val(c, j + 1)) ? j + 2 : 0;
+    if (k == W_NUM && val(c, j) == 2 && cls(c, j + 1) == W_THOUSAND && c->the)
+        return set_year(r, 2000) ? j + 2 : 0;
+    if (k == W_ORDN && val(c, j) >= 1 && val(c, j) <= 21 && unit_at(c, j + 1, &pl) == U_CENTURY &&
+        !pl) {
+        r->type = DYAD_TIMEX_DATE;
+        snprintf(r->v, sizeof r->v, "%02d", val(c, j) - 1);
+        memset(&r->d, 0, sizeof r->d);
+        return j + 2;
+    }
+    return 0;
+}
+
 typedef uint32_t (*rule_fn)(mctx *c, uint32_t j, tres *r);
-static const rule_fn rules[] = {m_date, m_year, m_rel, m_quarter, m_season,
-                                m_ref,  m_dur,  m_set, m_time};
+static const rule_fn rules[] = {m_date, m_year, m_rel,  m_quarter, m_season,  m_ref,
+                                m_dur,  m_set,  m_time, m_anaphor, m_spoken};
 
 /* The longest expression starting at token i (after its prefixes): its end,
 ** or 0. */
@@ -1121,6 +1233,11 @@ static void classify(const char *z, const dyad_token *tok, tk *t) {
         while (d < rn && rw[d] >= '0' && rw[d] <= '9') d++;
         int rv = 0;
         for (size_t q = 0; q < d && q < 5; q++) rv = rv * 10 + (rw[q] - '0');
+        if (l && l->cls == W_UNIT && l->val == U_YEAR && !(l->fl & TF_PLURAL)) {
+            if (!strcmp(rw, "ago") || !strcmp(rw, "earlier")) t->cls = W_YAGO;
+            else if (!strcmp(rw, "end")) t->cls = W_YEAREND;
+            return;
+        }
         if (l && l->cls == W_PART) {
             /* mid-November, early-1990s, mid-1990 */
             if (re && re->cls == W_MONTH) {
@@ -1174,6 +1291,7 @@ int tmx_story(const char *z, const dyad_sentence *sents, size_t nsents, dyad_dat
     mctx c;
     memset(&c, 0, sizeof c);
     c.z = z;
+    c.ctxq = -1;
     if (dct.year && dct.month && dct.day) {
         c.dct = dct;
         c.dn = days_of(dct.year, (unsigned)dct.month, (unsigned)dct.day);
@@ -1220,6 +1338,8 @@ int tmx_story(const char *z, const dyad_sentence *sents, size_t nsents, dyad_dat
             x->type = r.type;
             x->value = v;
             x->date = r.d;
+            if (r.anchor)
+                c.ctxq = (long)atoi(r.v) * 4 + (r.v[6] - '1');
             i = e;
         }
     }
