@@ -306,14 +306,7 @@ typedef struct tk {
 
 /* ------------------------------------------------------------ calendar */
 
-static long days_of(long y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (long)doe - 719468;
-}
+#define days_of dyad_days_from_civil
 
 static dyad_date date_of(long dn) {
     dyad_date base = {1970, 1, 1};
