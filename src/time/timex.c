@@ -277,22 +277,70 @@ static const tmx_word words[] = {
 };
 #define NWORDS (sizeof words / sizeof *words)
 
+/* Open-addressing hash of the table (FNV-1a of the lower-case word, 512
+** slots, linear probing): entry index + 1, 0 = empty.  Generated with the
+** table; tmx_table_sorted() checks that it finds every entry. */
+#define TMX_SLOTS 512
+static const uint8_t slots[TMX_SLOTS] = {
+    0, 0, 0, 0, 0, 101, 0, 0, 166, 0, 0, 171, 195, 0, 80, 74,
+    44, 0, 0, 19, 55, 0, 141, 6, 0, 86, 0, 0, 82, 123, 165, 113,
+    0, 29, 0, 0, 0, 0, 178, 0, 0, 94, 183, 45, 0, 0, 0, 48,
+    133, 109, 68, 0, 17, 169, 168, 0, 0, 0, 0, 0, 0, 0, 4, 0,
+    0, 59, 0, 0, 0, 0, 89, 0, 0, 116, 0, 0, 0, 0, 0, 0,
+    0, 12, 13, 0, 164, 0, 0, 0, 21, 0, 0, 0, 0, 138, 188, 0,
+    147, 66, 0, 0, 0, 85, 0, 117, 118, 0, 192, 0, 0, 0, 0, 0,
+    43, 67, 158, 0, 0, 69, 0, 0, 135, 0, 173, 0, 0, 0, 0, 0,
+    46, 170, 0, 60, 0, 0, 0, 0, 39, 0, 32, 63, 91, 27, 71, 0,
+    0, 0, 72, 0, 23, 0, 70, 0, 0, 0, 0, 0, 42, 156, 78, 0,
+    0, 0, 0, 0, 73, 127, 0, 0, 0, 0, 0, 0, 0, 0, 191, 0,
+    0, 52, 26, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 176, 0,
+    0, 0, 0, 0, 0, 150, 0, 0, 0, 0, 0, 0, 0, 0, 0, 151,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 51, 163, 0, 122, 81, 137, 144,
+    75, 161, 0, 0, 0, 0, 11, 134, 0, 0, 0, 0, 131, 0, 0, 0,
+    92, 0, 159, 0, 0, 0, 0, 25, 114, 0, 0, 0, 136, 0, 148, 83,
+    0, 97, 0, 185, 49, 125, 0, 0, 0, 34, 0, 0, 0, 0, 8, 35,
+    180, 0, 126, 0, 0, 0, 0, 0, 96, 0, 0, 41, 140, 196, 30, 198,
+    0, 87, 0, 0, 0, 0, 0, 201, 40, 132, 57, 0, 2, 3, 152, 104,
+    193, 0, 0, 111, 76, 38, 162, 0, 0, 100, 0, 0, 0, 0, 20, 37,
+    110, 157, 84, 167, 0, 0, 0, 0, 0, 0, 0, 0, 0, 139, 0, 145,
+    184, 0, 0, 10, 0, 108, 0, 0, 50, 0, 7, 0, 0, 0, 0, 0,
+    53, 107, 189, 77, 112, 197, 149, 0, 0, 98, 179, 0, 160, 0, 0, 9,
+    22, 0, 0, 0, 177, 0, 0, 0, 143, 0, 0, 0, 18, 0, 36, 0,
+    0, 0, 0, 0, 0, 0, 93, 0, 16, 0, 0, 199, 15, 194, 0, 24,
+    64, 0, 0, 0, 0, 61, 0, 0, 62, 79, 0, 0, 0, 153, 0, 0,
+    0, 0, 90, 0, 124, 65, 128, 130, 182, 88, 47, 154, 155, 0, 0, 0,
+    0, 0, 0, 129, 181, 0, 102, 174, 0, 115, 0, 0, 0, 200, 0, 0,
+    0, 0, 103, 172, 190, 0, 0, 0, 0, 5, 0, 0, 0, 0, 175, 0,
+    119, 0, 0, 33, 0, 0, 0, 187, 0, 0, 28, 0, 0, 0, 0, 0,
+    105, 58, 54, 146, 0, 95, 0, 0, 106, 142, 0, 0, 0, 0, 99, 120,
+    0, 0, 186, 0, 0, 121, 1, 14, 0, 56, 0, 0, 0, 31, 0, 0
+};
+
+static uint32_t fnv32(const char *w, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)w[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* The entry of lower-case word w of n bytes, or NULL. */
+static const tmx_word *lookup(const char *w, size_t n) {
+    if (n > 12) return NULL;
+    for (uint32_t k = fnv32(w, n) & (TMX_SLOTS - 1);; k = (k + 1) & (TMX_SLOTS - 1)) {
+        if (!slots[k]) return NULL;
+        const tmx_word *e = &words[slots[k] - 1];
+        if (e->w[0] == w[0] && !strncmp(e->w, w, n) && !e->w[n]) return e;
+    }
+}
+
 int tmx_table_sorted(void) {
     for (size_t i = 1; i < NWORDS; i++)
         if (strcmp(words[i - 1].w, words[i].w) >= 0) return 0;
+    for (size_t i = 0; i < NWORDS; i++)
+        if (lookup(words[i].w, strlen(words[i].w)) != &words[i]) return 0;
     return 1;
-}
-
-static const tmx_word *lookup(const char *w) {
-    size_t lo = 0, hi = NWORDS;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(w, words[mid].w);
-        if (!c) return &words[mid];
-        if (c < 0) hi = mid;
-        else lo = mid + 1;
-    }
-    return NULL;
 }
 
 /* A classified token. */
@@ -1175,7 +1223,7 @@ static void classify(const char *z, const dyad_token *tok, tk *t) {
             size_t m = n - d - 1;
             for (size_t q = 0; q < m; q++) w[q] = (char)(p[d + 1 + q] | 0x20);
             w[m] = 0;
-            const tmx_word *e = lookup(w);
+            const tmx_word *e = lookup(w, m);
             if (e && e->cls == W_UNIT && !(e->fl & TF_PLURAL) && v > 0) {
                 t->cls = W_DURADJ;
                 t->val = (int16_t)v;
@@ -1189,6 +1237,10 @@ static void classify(const char *z, const dyad_token *tok, tk *t) {
     if (tok->flags & DYAD_TF_CLITIC) {
         if (n == 2 && (p[1] | 0x20) == 's') t->fl |= K_CLITIC;
     }
+    /* A past-tense cue, and the cheap rejection: a word longer than any
+    ** time word (with its period) and with no hyphen is none. */
+    if (n >= 4 && p[n - 1] == 'd' && p[n - 2] == 'e' && !(t->fl & K_CAP)) t->fl |= K_ED;
+    if (n > 13 && !memchr(p, '-', n)) return;
     char w[25];
     for (size_t q = 0; q < n; q++) {
         char ch = p[q];
@@ -1202,13 +1254,14 @@ static void classify(const char *z, const dyad_token *tok, tk *t) {
         t->val = (int16_t)((w[1] - '0') * 10 + (w[2] - '0'));
         return;
     }
-    const tmx_word *e = lookup(w);
+    const tmx_word *e = lookup(w, n);
     if (!e && n > 1 && w[n - 1] == '.') {
         w[n - 1] = 0;
         t->fl |= K_PER;
-        e = lookup(w);
+        e = lookup(w, n - 1);
     }
     if (e) {
+        t->fl &= (uint8_t)~K_ED;
         t->cls = e->cls;
         t->val = e->val;
         t->fl |= e->fl;
@@ -1217,12 +1270,10 @@ static void classify(const char *z, const dyad_token *tok, tk *t) {
     char *hy = strchr(w, '-');
     if (hy && hy > w && hy[1]) {
         *hy = 0;
-        const tmx_word *l = lookup(w);
+        const tmx_word *l = lookup(w, (size_t)(hy - w));
         const char *rw = hy + 1;
-        tk right;
-        memset(&right, 0, sizeof right);
-        const tmx_word *re = lookup(rw);
         size_t rn = strlen(rw), d = 0;
+        const tmx_word *re = lookup(rw, rn);
         while (d < rn && rw[d] >= '0' && rw[d] <= '9') d++;
         int rv = 0;
         for (size_t q = 0; q < d && q < 5; q++) rv = rv * 10 + (rw[q] - '0');
@@ -1273,10 +1324,20 @@ static void classify(const char *z, const dyad_token *tok, tk *t) {
         }
         return;
     }
-    if (n >= 4 && w[n - 1] == 'd' && w[n - 2] == 'e' && !(t->fl & K_CAP)) t->fl |= K_ED;
 }
 
 /* ------------------------------------------------------------------ scan */
+
+/* Per class: 1 begins an expression, 2 only as a prefix of one (before a
+** word of a class that begins one), 0 never. */
+static const uint8_t starts[] = {
+    [W_MONTH] = 1, [W_WDAY] = 1, [W_DREL] = 1, [W_UNIT] = 2, [W_MOD] = 1, [W_PART] = 2,
+    [W_EDGE] = 2, [W_NUM] = 1, [W_SEASON] = 1, [W_ORD] = 1, [W_REF] = 1, [W_PRESENT] = 1,
+    [W_SETADV] = 1, [W_EVERY] = 1, [W_FISCAL] = 2, [W_THE] = 2, [W_A] = 2, [W_THESE] = 2,
+    [W_APPROX] = 2, [W_NOONMID] = 1, [W_PERIOD] = 2, [W_YAGO] = 1, [W_YEAREND] = 1,
+    [W_DIG] = 1, [W_ORDN] = 1, [W_DECADE] = 1, [W_ISO] = 1, [W_CLOCK] = 1, [W_DURADJ] = 1,
+    [W_QADJ] = 1, [W_SYM] = 0, [W_COMMA] = 0, [W_HALF] = 0,
+};
 
 int tmx_story(const char *z, const dyad_sentence *sents, size_t nsents, dyad_date dct,
               dyad_arena *ar, dyad_vec *out) {
@@ -1307,8 +1368,10 @@ int tmx_story(const char *z, const dyad_sentence *sents, size_t nsents, dyad_dat
         c.n = se->ntokens;
         for (uint32_t i = 0; i < c.n;) {
             int k = t[i].cls;
-            if (k == W_NONE || k == W_COMMA || k == W_SYM || k == W_OF || k == W_PREP ||
-                k == W_FUT || k == W_PASTV) {
+            /* only a token that can begin an expression is tried; a prefix
+            ** ("the", "a", "late", "some") only before another class word */
+            int nx = i + 1 < c.n ? t[i + 1].cls : W_NONE;
+            if (!(starts[k] == 1 || (starts[k] == 2 && starts[nx]))) {
                 i++;
                 continue;
             }
