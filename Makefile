@@ -12,10 +12,10 @@ WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wconversio
 CPPFLAGS += -Iinclude -DDYAD_DATADIR='"$(PREFIX)/share/dyad"'
 LIBS    := -lcjson -lz -lzstd -lm
 
-# Library sources, in pipeline order: base, input, text, syntax, dict, coding, output,
+# Library sources, in pipeline order: base, input, text, time, syntax, dict, coding, output,
 # engine.
 LIB_SRC := $(wildcard src/base/*.c) $(wildcard src/input/*.c) \
-           $(wildcard src/text/*.c) $(wildcard src/syntax/*.c) $(wildcard src/dict/*.c) \
+           $(wildcard src/text/*.c) $(wildcard src/time/*.c) $(wildcard src/syntax/*.c) $(wildcard src/dict/*.c) \
            $(wildcard src/coding/*.c) $(wildcard src/output/*.c) $(wildcard src/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
@@ -85,9 +85,11 @@ bench: $(BUILD)/dyad
 
 # Accuracy on the development gold sets (EVALUATION.md; needs ../shared):
 # `dyad eval` on every gold-dev file once per entry of EVAL_DICTS, a
-# dictionary config, or "builtin" for the built-in set (no --dict).
+# dictionary config, or "builtin" for the built-in set (no --dict); then
+# the dates metric on timex-dev (TimeBank, AQUAINT).
 SHARED     ?= ../shared
 GOLD_DEV   := $(SHARED)/data/gold-dev
+TIMEX_DEV  := $(SHARED)/data/timex-dev
 EVAL_DICTS ?= builtin $(SHARED)/data/reference-dicts/PETR1_config.ini \
               $(SHARED)/data/reference-dicts/PETR_config.ini
 eval: $(BUILD)/dyad
@@ -96,7 +98,11 @@ eval: $(BUILD)/dyad
 	  echo "### dictionaries: $$d"; \
 	  if [ "$$d" = builtin ]; then opt=""; else opt="--dict $$d"; fi; \
 	  $(BUILD)/dyad eval $$opt $(GOLD_DEV)/*.jsonl || st=1; \
-	done; exit $$st
+	done; \
+	if [ -d $(TIMEX_DEV) ]; then \
+	  echo "### time expressions (no dictionaries involved)"; \
+	  $(BUILD)/dyad eval $(TIMEX_DEV)/*.jsonl || st=1; \
+	fi; exit $$st
 
 install: $(BUILD)/dyad $(BUILD)/libdyad.a
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \

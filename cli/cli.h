@@ -21,6 +21,7 @@ int cmd_parse(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_annotate(int argc, char **argv);
 
 /* The data folder next to the executable (build/../data) when it holds
 ** models/, else NULL (the library's default). */
@@ -55,6 +56,10 @@ typedef struct cli_opt {
 ** EXIT_USAGE after printing what is wrong. */
 int cli_parse(const char *cmd, const char *usage, int argc, char **argv, const cli_opt *opts,
               dyad_read_options *ropt, char **files, int *nfiles);
+
+/* The per-story line (what: DYAD_OUT_STORY, DYAD_OUT_ANNOTATE) of an input
+** that could not be read (msg names it), written with session s. */
+void cli_fail_line(dyad_session *s, const char *path, const char *msg, dyad_output what);
 
 /* Write all of p[0..n) to stdout; -1 on failure. */
 int cli_write(const char *p, size_t n);

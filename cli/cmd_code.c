@@ -98,16 +98,7 @@ static int on_story(void *p, const dyad_story *st) {
 /* An input that could not be read still gets its per-story line. */
 static void on_fail(void *p, const char *path, const char *msg) {
     code_ctx *c = p;
-    if (!c->per_story) return;
-    dyad_story st;
-    memset(&st, 0, sizeof st);
-    st.id = path;
-    st.text = "";
-    st.status = DYAD_IO;
-    st.error = msg;
-    size_t n;
-    const char *out = dyad_session_format(c->s, &st, DYAD_OUT_STORY, &n);
-    if (out) cli_write(out, n);
+    if (c->per_story) cli_fail_line(c->s, path, msg, DYAD_OUT_STORY);
 }
 
 int cmd_code(int argc, char **argv) {

@@ -2,7 +2,8 @@
 ** cmd_eval.c - `dyad eval`: the metrics of EVALUATION.md on gold event data.
 **
 ** Each gold record is coded through the library as `dyad code` would code a
-** one-line JSONL story {"id","text","date"}, or (--events) its events are
+** one-line JSONL story {"id","text","date"} (for the timex set, its time
+** expressions are kept, as `dyad annotate` finds them), or (--events) its events are
 ** taken by story id from a file of `dyad code` output.  Each file is then
 ** scored with the metrics of its set and reported as an aligned table, or
 ** (--json) one JSON object per file.  Every ratio is shown with its
@@ -26,8 +27,9 @@ static const char usage[] =
     "  --dict CONFIG      dictionary set: a PETRARCH .ini or TABARI .project\n"
     "  --events FILE      score these coded events (`dyad code` output, per event\n"
     "                     or --per-story) instead of coding; matched by story id\n"
-    "  --set SET          read every file as SET: cameo, plover, multicoped or\n"
-    "                     conflibert (default: from the file name, else its fields)\n"
+    "  --set SET          read every file as SET: cameo, plover, multicoped,\n"
+    "                     conflibert or timex (time expressions: TimeBank, AQUAINT)\n"
+    "                     (default: from the file name, else its fields)\n"
     "  --json             one JSON object per file instead of a table\n"
     "  --help             this help\n"
     "\n"
@@ -80,9 +82,23 @@ static int code_record(eval_ctx *x, eval_file *f, eval_record *r) {
                 break;
             }
         }
+        size_t nt = f->set == EVAL_TIMEX ? dyad_session_timex_count(x->s) : 0;
+        eval_timex *tx = err ? NULL : eval_pool_alloc(&f->pool, nt ? nt * sizeof *tx : 1);
+        if (!tx) err = "out of memory";
+        for (size_t i = 0; tx && i < nt; i++) {
+            const dyad_timex *t = dyad_session_timex(x->s, i);
+            tx[i].start = t->start;
+            tx[i].end = t->end;
+            if (!(tx[i].value = eval_pool_strdup(&f->pool, t->value))) {
+                err = "out of memory";
+                break;
+            }
+        }
         if (!err) {
             r->ev = ev;
             r->nev = n;
+            r->tx = tx;
+            r->ntx = nt;
             rc = 0;
         }
     }
@@ -101,8 +117,12 @@ static void print_table(const eval_file *f, const eval_result *r, double secs) {
     print_count("records", r->records);
     if (f->set == EVAL_CONFLIBERT) print_count("skipped (no majority)", r->skipped);
     if (f->nbad) print_count("malformed lines", f->nbad);
-    print_count("records with events", r->with_events);
-    print_count("events emitted", r->events);
+    if (f->set == EVAL_TIMEX) {
+        print_count("time expressions found", r->timexes);
+    } else {
+        print_count("records with events", r->with_events);
+        print_count("events emitted", r->events);
+    }
     printf("  %-22s %7.3f\n", "seconds", secs);
     for (size_t i = 0; i < r->nm; i++) {
         const eval_metric *m = &r->m[i];
@@ -132,6 +152,7 @@ static int print_json(const eval_file *f, const eval_result *r, double secs) {
         cJSON_AddNumberToObject(o, "malformed", (double)f->nbad);
         cJSON_AddNumberToObject(o, "records_with_events", (double)r->with_events);
         cJSON_AddNumberToObject(o, "events", (double)r->events);
+        if (f->set == EVAL_TIMEX) cJSON_AddNumberToObject(o, "timexes", (double)r->timexes);
         cJSON_AddItemToObject(o, "seconds", json_value(secs, 1e3));
         for (size_t i = 0; i < r->nm; i++) {
             const eval_metric *m = &r->m[i];
@@ -210,7 +231,7 @@ int cmd_eval(int argc, char **argv) {
     for (int i = 1; !k && set && i < EVAL_NSETS && !forced; i++)
         if (!strcmp(set, eval_set_names[i])) forced = (eval_set)i;
     if (!k && set && !forced) {
-        fprintf(stderr, "dyad eval: --set expects cameo, plover, multicoped or conflibert\n");
+        fprintf(stderr, "dyad eval: --set expects cameo, plover, multicoped, conflibert or timex\n");
         k = EXIT_USAGE;
     }
     if (!k && (nfiles == 0 || (events && eopt.dict_config))) {

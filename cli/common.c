@@ -132,3 +132,15 @@ int cli_each_story(char **files, int n, const dyad_read_options *opt, cli_story_
         if (each_file(files[i], opt, fn, fail, ctx, &rc) < 0) break;
     return rc;
 }
+
+void cli_fail_line(dyad_session *s, const char *path, const char *msg, dyad_output what) {
+    dyad_story st;
+    memset(&st, 0, sizeof st);
+    st.id = path;
+    st.text = "";
+    st.status = DYAD_IO;
+    st.error = msg;
+    size_t n;
+    const char *out = dyad_session_format(s, &st, what, &n);
+    if (out) cli_write(out, n);
+}

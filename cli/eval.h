@@ -40,6 +40,7 @@ typedef enum eval_set {
     EVAL_PLOVER,                /* PLOVER gold standard records */
     EVAL_MULTICOPED,            /* Multi-CoPED 5-class sentences */
     EVAL_CONFLIBERT,            /* CAMEO_ConfliBERT, 4 coders at root level */
+    EVAL_TIMEX,                 /* time expressions (TimeBank, AQUAINT) */
     EVAL_NSETS
 } eval_set;
 
@@ -76,6 +77,13 @@ typedef struct eval_event {
     int         used;           /* a gold record took it (coded files) */
 } eval_event;
 
+/* A time expression: a gold TIMEX3 (DATE, not the document creation time,
+** not an unanchored XXXX value) or one that dyad found. */
+typedef struct eval_timex {
+    size_t      start, end;     /* byte offsets into the record's text */
+    const char *value;          /* "2014-10-14", "PRESENT_REF", ... */
+} eval_timex;
+
 /* One gold record (a sentence) and the events coded for it. */
 typedef struct eval_record {
     const char *id;
@@ -88,6 +96,10 @@ typedef struct eval_record {
                                 ** coded, not scored */
     const eval_event *ev;       /* coded events (pool or coded file) */
     size_t      nev;
+    const eval_timex *gtx;      /* timex set: the gold DATE expressions */
+    size_t      ngtx;
+    const eval_timex *tx;       /* timex set: the expressions dyad found */
+    size_t      ntx;
 } eval_record;
 
 /* A gold file as read. */
@@ -146,6 +158,7 @@ typedef struct eval_result {
     size_t      skipped;        /* records not scored (ConfliBERT) */
     size_t      with_events;    /* scored records with >= 1 coded event */
     size_t      events;         /* coded events on scored records */
+    size_t      timexes;        /* time expressions found (timex set) */
     eval_metric m[EVAL_MAX_METRICS];
     size_t      nm;
 } eval_result;

@@ -67,10 +67,10 @@ void eval_pool_free(eval_pool *p) {
 
 /* ORDER SET */
 const char *const eval_set_names[EVAL_NSETS] = {"unknown", "cameo", "plover", "multicoped",
-                                                "conflibert"};
+                                                "conflibert", "timex"};
 const char *const eval_set_titles[EVAL_NSETS] = {"unknown set", "CAMEO manual",
                                                  "PLOVER gold records", "Multi-CoPED",
-                                                 "CAMEO_ConfliBERT"};
+                                                 "CAMEO_ConfliBERT", "time expressions"};
 
 /* File-name parts that tell the set (case-insensitive), in order. */
 static const struct {
@@ -79,6 +79,7 @@ static const struct {
 } name_parts[] = {
     {"cameo_manual", EVAL_CAMEO}, {"plover", EVAL_PLOVER},
     {"multicoped", EVAL_MULTICOPED}, {"conflibert", EVAL_CONFLIBERT},
+    {"timex", EVAL_TIMEX}, {"timebank", EVAL_TIMEX}, {"aquaint", EVAL_TIMEX},
 };
 
 static eval_set set_from_name(const char *path) {
@@ -94,6 +95,7 @@ static eval_set set_from_name(const char *path) {
 /* The set a record's fields point to: coders → ConfliBERT, penta_class →
 ** Multi-CoPED, actor objects → PLOVER, else CAMEO codes. */
 static eval_set set_from_fields(const cJSON *o) {
+    if (cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(o, "timexes"))) return EVAL_TIMEX;
     if (cJSON_GetObjectItemCaseSensitive(o, "coders") ||
         cJSON_GetObjectItemCaseSensitive(o, "consensus_no_event"))
         return EVAL_CONFLIBERT;
@@ -262,6 +264,54 @@ static eval_gold *conflibert_events(gold_ctx *g, const cJSON *o, eval_record *r)
     return ev;
 }
 
+/* Byte offset of character offset ch in the UTF-8 string z of n bytes
+** (gold offsets count characters, dyad's bytes); n when past the end. */
+static size_t byte_offset(const char *z, size_t n, size_t ch) {
+    size_t i = 0;
+    for (size_t c = 0; i < n && c < ch; c++) {
+        i++;
+        while (i < n && ((unsigned char)z[i] & 0xC0) == 0x80) i++;
+    }
+    return i;
+}
+
+/* The gold DATE expressions of a timex record that the metric counts:
+** not the creation time, not unanchored (XXXX) values. */
+static eval_timex *gold_timexes(gold_ctx *g, const cJSON *o, const char *text, size_t *n) {
+    *n = 0;
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(o, "timexes");
+    if (!cJSON_IsArray(list)) {
+        g->err = "\"timexes\" is not a list";
+        return NULL;
+    }
+    eval_timex *tx = galloc(g, (size_t)cJSON_GetArraySize(list) * sizeof *tx);
+    size_t len = strlen(text);
+    const cJSON *t;
+    cJSON_ArrayForEach(t, list) {
+        if (!tx) return NULL;
+        const cJSON *type = cJSON_GetObjectItemCaseSensitive(t, "type");
+        const cJSON *value = cJSON_GetObjectItemCaseSensitive(t, "value");
+        const cJSON *fn = cJSON_GetObjectItemCaseSensitive(t, "functionInDocument");
+        const cJSON *a = cJSON_GetObjectItemCaseSensitive(t, "start");
+        const cJSON *b = cJSON_GetObjectItemCaseSensitive(t, "end");
+        if (!cJSON_IsString(type) || !cJSON_IsString(value) || !cJSON_IsNumber(a) ||
+            !cJSON_IsNumber(b) || a->valuedouble < 0 || b->valuedouble < a->valuedouble) {
+            g->err = "a timex lacks type, value, start or end";
+            return NULL;
+        }
+        if (strcmp(type->valuestring, "DATE") != 0) continue;
+        if (cJSON_IsString(fn) && (!strcmp(fn->valuestring, "CREATION_TIME") ||
+                                   !strcmp(fn->valuestring, "PUBLICATION_TIME")))
+            continue;
+        if (!strncmp(value->valuestring, "XXXX", 4)) continue;
+        eval_timex *x = &tx[(*n)++];
+        x->start = byte_offset(text, len, (size_t)a->valuedouble);
+        x->end = byte_offset(text, len, (size_t)b->valuedouble);
+        x->value = gstr(g, value->valuestring);
+    }
+    return tx;
+}
+
 /* Fill r from the gold object o.  Returns 0, or -1 with g->err or g->oom. */
 static int gold_record(gold_ctx *g, eval_set set, const cJSON *o, eval_record *r) {
     memset(r, 0, sizeof *r);
@@ -275,7 +325,8 @@ static int gold_record(gold_ctx *g, eval_set set, const cJSON *o, eval_record *r
     r->id = gstr(g, id->valuestring);
     r->text = gstr(g, text->valuestring);
     r->date = cJSON_IsString(date) ? gstr(g, date->valuestring) : NULL;
-    if (set == EVAL_CONFLIBERT) r->gold = conflibert_events(g, o, r);
+    if (set == EVAL_TIMEX) r->gtx = gold_timexes(g, o, text->valuestring, &r->ngtx);
+    else if (set == EVAL_CONFLIBERT) r->gold = conflibert_events(g, o, r);
     else r->gold = gold_events(g, set, cJSON_GetObjectItemCaseSensitive(o, "events"), &r->ngold);
     return g->err || g->oom ? -1 : 0;
 }

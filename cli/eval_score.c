@@ -226,6 +226,25 @@ static void score_conflibert(const eval_record *r, eval_metric *m) {
 }
 
 /* The metrics of each set, in report order; ORDER SET. */
+/* Timex set: each gold DATE expression overlapped by a found expression
+** with exactly its value (value recall), or by any (span recall). */
+static void score_timex(const eval_record *r, eval_metric *m) {
+    for (size_t i = 0; i < r->ngtx; i++) {
+        const eval_timex *g = &r->gtx[i];
+        int value = 0, span = 0;
+        for (size_t k = 0; k < r->ntx; k++) {
+            const eval_timex *x = &r->tx[k];
+            if (x->start >= g->end || g->start >= x->end) continue;
+            span = 1;
+            if (!strcmp(x->value, g->value)) value = 1;
+        }
+        m[0].den++;
+        m[0].num += (size_t)value;
+        m[1].den++;
+        m[1].num += (size_t)span;
+    }
+}
+
 static const struct {
     void (*fn)(const eval_record *, eval_metric *);
     struct {
@@ -246,6 +265,8 @@ static const struct {
     {score_conflibert,
      {{"root precision", "root_precision", 0}, {"root recall", "root_recall", 0},
       {"root F1", "root_f1", 1}, {"no-event specificity", "no_event_specificity", 0}}},
+    {score_timex,
+     {{"DATE value recall", "date_value_recall", 0}, {"DATE span recall", "date_span_recall", 0}}},
 };
 
 void eval_score(const eval_file *f, eval_result *r) {
@@ -264,6 +285,7 @@ void eval_score(const eval_file *f, eval_result *r) {
         }
         r->with_events += rec->nev > 0;
         r->events += rec->nev;
+        r->timexes += rec->ntx;
         if (sets[f->set].fn) sets[f->set].fn(rec, r->m);
     }
     for (size_t i = 0; i < r->nm; i++) {

@@ -11,6 +11,7 @@ static const char usage[] =
     "Commands:\n"
     "  code        code stories into events (JSON lines)\n"
     "  sentences   show the sentences and tokens of stories\n"
+    "  annotate    time expressions of stories (JSON lines)\n"
     "  dict        check, describe and query dictionary files\n"
     "  parse       tag, lemmatize and parse into CoNLL-U\n"
     "  train       train the tagger, lemmatizer or parser\n"
@@ -35,6 +36,7 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
+    if (!strcmp(cmd, "annotate")) return cmd_annotate(argc - 1, argv + 1);
     if (!strcmp(cmd, "sentences")) return cmd_sentences(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "parse")) return cmd_parse(argc - 1, argv + 1);

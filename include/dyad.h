@@ -413,6 +413,52 @@ size_t dyad_session_warning_count(const dyad_session *s);
 const char *dyad_session_warning(const dyad_session *s, size_t i);
 
 /* ---------------------------------------------------------------------
+** Time expressions (src/time)
+**
+** Every story run gets its time expressions recognised and normalised
+** against the story date, TIMEX3 style: "on Tuesday" in a story of
+** 2014-10-15 is the DATE 2014-10-14, "last month" 2014-09, "last week"
+** 2014-W41, "the 1990s" 199, "three years" the DURATION P3Y, "every week"
+** the SET P1W, "now" PRESENT_REF.  Without a story date, expressions that
+** need one (weekdays, "last month", "Oct. 14" without a year) get no value
+** and are left out; nothing is invented.
+*/
+
+/* ORDER TIMEXTYPE: keep in step with dyad_timex_type_name(). */
+typedef enum dyad_timex_type {
+    DYAD_TIMEX_DATE = 0,        /* a calendar date, week, month, quarter,
+                                ** season, year, decade or PRESENT_REF /
+                                ** PAST_REF / FUTURE_REF */
+    DYAD_TIMEX_TIME,            /* a time of day ("3 p.m. Tuesday") */
+    DYAD_TIMEX_DURATION,        /* a length of time ("three years": P3Y) */
+    DYAD_TIMEX_SET              /* a recurrence ("every week": P1W) */
+} dyad_timex_type;
+
+/* One time expression.  value belongs to the session (valid until the
+** next run). */
+typedef struct dyad_timex {
+    uint32_t    sentence;       /* 0-based sentence of the story body */
+    uint32_t    start, end;     /* byte offsets into the story text */
+    uint32_t    tok_start;      /* its tokens [tok_start, tok_end) of the */
+    uint32_t    tok_end;        /* sentence */
+    uint8_t     type;           /* a dyad_timex_type */
+    const char *value;          /* TIMEX3 value: "2014-10-14", "2014-09",
+                                ** "2014-W42", "2014-Q3", "2014-SU", "1988",
+                                ** "199", "P3Y", "PT24H", "PRESENT_REF" */
+    dyad_date   date;           /* the day, month or year it names (month
+                                ** and day 0 when unknown: a week or
+                                ** quarter names its month or year when it
+                                ** lies in one), or the null date */
+} dyad_timex;
+
+/* Name of a timex type ("DATE", "TIME", "DURATION", "SET"). */
+const char *dyad_timex_type_name(dyad_timex_type t);
+
+/* Time expressions of the last story run, in text order. */
+size_t dyad_session_timex_count(const dyad_session *s);
+const dyad_timex *dyad_session_timex(const dyad_session *s, size_t i);
+
+/* ---------------------------------------------------------------------
 ** Events and mentions (src/coding, src/resolve)
 */
 
@@ -432,7 +478,9 @@ typedef struct dyad_event {
     const char *source;         /* actor code ("USAGOV") */
     const char *target;         /* actor code, or NULL */
     const char *code;           /* CAMEO event code ("044") */
-    dyad_date   date;           /* date of the event (story date for now) */
+    dyad_date   date;           /* date of the event: the DATE expression
+                                ** that modifies its verb, with its
+                                ** precision, else the story date */
     uint32_t    source_start, source_end;
     uint32_t    target_start, target_end;
     uint32_t    verb_start, verb_end;
@@ -520,7 +568,11 @@ const char *dyad_cameo_actor_type_name(const char *type);
 typedef enum dyad_output {
     DYAD_OUT_EVENTS = 0,        /* one JSON line per event (may be none) */
     DYAD_OUT_STORY,             /* exactly one JSON line for the story */
-    DYAD_OUT_SENTENCES          /* one JSON line per sentence */
+    DYAD_OUT_SENTENCES,         /* one JSON line per sentence */
+    DYAD_OUT_ANNOTATE,          /* exactly one JSON line for the story: its
+                                ** time expressions and places
+                                ** (`dyad annotate --per-story`) */
+    DYAD_OUT_TIMEXES            /* one JSON line per time expression */
 } dyad_output;
 
 /* Format the last story run (or an error story, which needs no run) as

@@ -3,6 +3,7 @@
 ** drives a story through the pipeline stages.
 */
 #include "session.h"
+#include "time/timex.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,6 +95,7 @@ void dyad_session_free(dyad_session *s) {
     syn_scratch_free(&s->scr);
     dvec_free(&s->words);
     dvec_free(&s->synt);
+    dvec_free(&s->timexes);
     cod_session_free(s);
     free(s);
 }
@@ -109,6 +111,8 @@ static void reset(dyad_session *s) {
     s->warns.n = 0;
     s->warns.oom = 0;
     s->events.n = s->mentions.n = 0;
+    s->timexes.n = 0;
+    s->timexes.oom = 0;
     s->trace.n = 0;
 }
 
@@ -130,6 +134,11 @@ dyad_status dyad_session_run(dyad_session *s, const dyad_story *st) {
         if (txt_split(d, first, st->single_sentence) < 0) goto nomem;
     }
     txt_finish(d);
+    /* Time expressions: on the tokens, before the parse (the coder dates
+    ** events with them). */
+    if (tmx_story(st->text, (const dyad_sentence *)d->sents.p, d->sents.n, st->date, &s->arena,
+                  &s->timexes) < 0)
+        goto nomem;
     /* With a dictionary set the coder parses the sentences it can code. */
     if (s->e->dict && !s->e->opt.parse_all) {
         if (syn_session_prepare(s) < 0) goto nomem;
@@ -143,7 +152,7 @@ dyad_status dyad_session_run(dyad_session *s, const dyad_story *st) {
                                st->id, d->ncut, d->max_tokens);
         if (m) warn(s, m);
     }
-    if (s->arena.oom || s->warns.oom) goto nomem;
+    if (s->arena.oom || s->warns.oom || s->timexes.oom) goto nomem;
     return DYAD_OK;
 nomem:
     reset(s);
@@ -155,6 +164,21 @@ size_t dyad_session_sentence_count(const dyad_session *s) { return s->doc.sents.
 const dyad_sentence *dyad_session_sentence(const dyad_session *s, size_t i) {
     if (i >= s->doc.sents.n) return NULL;
     return &DVEC_AT(&s->doc.sents, dyad_sentence, i);
+}
+
+size_t dyad_session_timex_count(const dyad_session *s) { return s->timexes.n; }
+
+const dyad_timex *dyad_session_timex(const dyad_session *s, size_t i) {
+    return i < s->timexes.n ? &DVEC_AT(&s->timexes, dyad_timex, i) : NULL;
+}
+
+/* ORDER TIMEXTYPE */
+static const char *const timex_type_names[] = {"DATE", "TIME", "DURATION", "SET"};
+
+const char *dyad_timex_type_name(dyad_timex_type t) {
+    if ((unsigned)t < sizeof timex_type_names / sizeof *timex_type_names)
+        return timex_type_names[t];
+    return "unknown";
 }
 
 size_t dyad_session_warning_count(const dyad_session *s) { return s->warns.n; }

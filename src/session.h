@@ -29,6 +29,7 @@ struct dyad_session {
     dyad_vec    synt;           /* dyad_syntax per token of the story */
     dyad_vec    events;         /* dyad_event of the story */
     dyad_vec    mentions;       /* dyad_mention of the story */
+    dyad_vec    timexes;        /* dyad_timex of the story (values in arena) */
     dyad_buf    trace;          /* explanation text when tracing */
     int         tracing;        /* dyad_session_trace() */
     void       *cod;            /* coder working memory (src/coding) */

@@ -49,6 +49,12 @@ check "demo: the Minsk agreement between Ukraine and Russia (057)" grep -qx 'UKR
 check "demo: the Minsk agreement between Russia and the separatists (057)" grep -qx 'RUS	UKRSEP	057' "$T/demo.ev"
 check "demo: Kiev appeals to the West (UKRGOV 020 WST)" grep -qx 'UKRGOV	WST	020' "$T/demo.ev"
 check "demo: no appeal to ease sanctions (0254)" sh -c "! grep -q '0254' '$T/demo.ev'"
+# Event dates (issue 7): the time expression that modifies the verb
+"$DYAD" code --format tsv "$DEMO" | cut -f3-6 >"$T/demo.dates"
+check "demo: Kerry and Lavrov talk on Tuesday (2014-10-14)" grep -qx '2014-10-14	RUSGOV	USAGOV	040' "$T/demo.dates"
+check "demo: Putin's order on Sunday (2014-10-12)" grep -qx '2014-10-12	RUSGOV	RUSMIL	0874' "$T/demo.dates"
+check "demo: the Minsk agreement last month (2014-09)" grep -qx '2014-09	UKR	RUS	057' "$T/demo.dates"
+check "demo: Yatsenyuk at the UN last month (2014-09)" grep -q '^2014-09	UKRGOV	IGOUNO' "$T/demo.dates"
 # Offsets index the file as read: the sentence text equals the file bytes.
 first=$(head -n 1 "$T/demo.jsonl")
 start=$(echo "$first" | sed 's/.*"start":\([0-9]*\).*/\1/')

@@ -224,7 +224,7 @@ const char *dyad_version(void) { return DYAD_VERSION; }
 /* ----------------------------------------------------------------- dates */
 
 /* Days since 1970-01-01 of a civil date, and back (proleptic Gregorian). */
-static long days_from_civil(long y, unsigned m, unsigned d) {
+long dyad_days_from_civil(long y, unsigned m, unsigned d) {
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
     unsigned yoe = (unsigned)(y - era * 400);
@@ -235,7 +235,7 @@ static long days_from_civil(long y, unsigned m, unsigned d) {
 
 dyad_date dyad_date_add_days(dyad_date d, int days) {
     if (!d.year || !d.month || !d.day || !days) return d;
-    long z = days_from_civil(d.year, (unsigned)d.month, (unsigned)d.day) + days + 719468;
+    long z = dyad_days_from_civil(d.year, (unsigned)d.month, (unsigned)d.day) + days + 719468;
     long era = (z >= 0 ? z : z - 146096) / 146097;
     unsigned doe = (unsigned)(z - era * 146097);
     unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;

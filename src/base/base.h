@@ -104,6 +104,8 @@ static inline uint64_t dyad_fnv1a(const char *z, size_t n) {
 /* ----- dates (src/base/date.c) */
 /* Days in month m of year y (1..12); 0 for a bad month. */
 int dyad_days_in_month(int y, int m);
+/* Days since 1970-01-01 of year y, month m, day d (proleptic Gregorian). */
+long dyad_days_from_civil(long y, unsigned m, unsigned d);
 /* d moved by days (negative: back); a date without a day is returned as is. */
 dyad_date dyad_date_add_days(dyad_date d, int days);
 

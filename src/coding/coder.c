@@ -203,6 +203,40 @@ static uint32_t default_group(cod_sent *c, const char *code, uint32_t v, uint32_
 
 /* ------------------------------------------------------------ events */
 
+/* The date of verb tokens [v, vend): that of a DATE expression of the
+** sentence (src/time) that modifies the verb - hung on it ("met on
+** Tuesday", "told the Assembly last month") or on a noun of its obl/nmod
+** phrase ("negotiated in Minsk last month") - with the precision it has (a month:
+** day 0); else the story date.  An expression inside another verb's clause
+** is not the verb's: its head climbs to that verb first. */
+static dyad_date verb_date(const cod_sent *c, uint32_t v, uint32_t vend) {
+    const dyad_vec *tv = &c->s->timexes;
+    for (size_t i = 0; c->sy && i < tv->n; i++) {
+        const dyad_timex *x = &DVEC_AT(tv, dyad_timex, i);
+        if (x->sentence != c->index || x->type != DYAD_TIMEX_DATE || !x->date.year ||
+            x->tok_end > c->n)
+            continue;
+        uint32_t h = COD_NONE;              /* the expression's own head */
+        for (uint32_t k = x->tok_start; k < x->tok_end && h == COD_NONE; k++) {
+            uint32_t hd = cod_head(c, k);
+            if (hd == COD_NONE || hd < x->tok_start || hd >= x->tok_end) h = k;
+        }
+        uint32_t up = h == COD_NONE ? COD_NONE : cod_head(c, h);
+        /* up through the nouns of the verb's obl/nmod phrase (the parser
+        ** hangs "on Tuesday" on the last place named: "talk on the lawn at
+        ** the residence in Paris on Tuesday"), never through a verb */
+        for (int hops = 0; up != COD_NONE && hops < 5; hops++) {
+            if (up >= v && up < vend) return x->date;
+            if (cod_is_upos(c, up, UPOS_VERB) || cod_is_upos(c, up, UPOS_AUX)) break;
+            if (!cod_rel_is(c, up, "obl") && !cod_rel_is(c, up, "nmod") &&
+                !cod_rel_is(c, up, "appos"))
+                break;
+            up = cod_head(c, up);
+        }
+    }
+    return c->st->date;
+}
+
 static int add_event1(cod_sent *c, uint32_t src, uint32_t tgt, const char *scode,
                       const char *tcode, const char *code, uint32_t v, uint32_t vend,
                       uint32_t flags, const char *rule);
@@ -253,7 +287,8 @@ static int add_event1(cod_sent *c, uint32_t src, uint32_t tgt, const char *scode
     e->source = scode;
     e->target = gt ? tcode : NULL;
     e->code = code;
-    e->date = c->st->date;
+    /* a TABARI time phrase shifts the story date (below, code_sentence) */
+    e->date = c->shift ? c->st->date : verb_date(c, v, vend);
     e->source_start = tk[gs->a].start;
     e->source_end = tk[gs->b - 1].start + tk[gs->b - 1].len;
     if (gt) {

@@ -96,6 +96,50 @@ static void story_line(dyad_buf *b, const dyad_session *s, const dyad_story *st)
     dbuf_puts(b, "]}\n");
 }
 
+/* {"start","end","text","value","type"} of time expression x. */
+static void timex_obj(dyad_buf *b, const dyad_story *st, const dyad_timex *x) {
+    dbuf_printf(b, "{\"start\":%u,\"end\":%u,\"text\":", x->start, x->end);
+    json_str(b, st->text + x->start, x->end - x->start);
+    dbuf_puts(b, ",\"value\":");
+    json_cstr(b, x->value);
+    dbuf_puts(b, ",\"type\":");
+    json_cstr(b, dyad_timex_type_name((dyad_timex_type)x->type));
+    dbuf_putc(b, '}');
+}
+
+/* One line per story: its time expressions (places: an empty list until
+** the places stage lands); an error story has both lists empty. */
+static void annotate_line(dyad_buf *b, const dyad_session *s, const dyad_story *st) {
+    dbuf_puts(b, "{\"story_id\":");
+    json_cstr(b, st->id);
+    if (st->status != DYAD_OK) {
+        dbuf_puts(b, ",\"status\":\"error\",\"error\":");
+        json_cstr(b, st->error ? st->error : dyad_status_name(st->status));
+        dbuf_puts(b, ",\"timexes\":[],\"places\":[]}\n");
+        return;
+    }
+    dbuf_puts(b, ",\"status\":\"ok\",\"date\":");
+    json_date(b, st->date);
+    dbuf_puts(b, ",\"timexes\":[");
+    for (size_t i = 0; i < dyad_session_timex_count(s); i++) {
+        if (i) dbuf_putc(b, ',');
+        timex_obj(b, st, dyad_session_timex(s, i));
+    }
+    dbuf_puts(b, "],\"places\":[]}\n");
+}
+
+/* One line per time expression, with its story and sentence. */
+static void timex_lines(dyad_buf *b, const dyad_session *s, const dyad_story *st) {
+    for (size_t i = 0; i < dyad_session_timex_count(s); i++) {
+        const dyad_timex *x = dyad_session_timex(s, i);
+        dbuf_puts(b, "{\"story_id\":");
+        json_cstr(b, st->id);
+        dbuf_printf(b, ",\"sentence\":%u,\"timex\":", x->sentence);
+        timex_obj(b, st, x);
+        dbuf_puts(b, "}\n");
+    }
+}
+
 static void sentence_lines(dyad_buf *b, const dyad_session *s, const dyad_story *st) {
     for (size_t i = 0; i < s->doc.sents.n; i++) {
         const dyad_sentence *se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);
@@ -128,6 +172,10 @@ const char *dyad_session_format(dyad_session *s, const dyad_story *st, dyad_outp
     b->oom = 0;
     switch (what) {
     case DYAD_OUT_STORY: story_line(b, s, st); break;
+    case DYAD_OUT_ANNOTATE: annotate_line(b, s, st); break;
+    case DYAD_OUT_TIMEXES:
+        if (st->status == DYAD_OK) timex_lines(b, s, st);
+        break;
     case DYAD_OUT_SENTENCES:
         if (st->status == DYAD_OK) sentence_lines(b, s, st);
         break;
