@@ -21,6 +21,7 @@ int cmd_parse(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_gazetteer(int argc, char **argv);
 
 /* The data folder next to the executable (build/../data) when it holds
 ** models/, else NULL (the library's default). */
