@@ -12,19 +12,24 @@ WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wconversio
 CPPFLAGS += -Iinclude -DDYAD_DATADIR='"$(PREFIX)/share/dyad"'
 LIBS    := -lcjson -lz -lzstd -lm
 
-# Library sources, in pipeline order: base, input, text, time, syntax, dict, coding, output,
-# engine.
+# Library sources, in pipeline order: base, input, text, time, syntax, dict, coding, places,
+# output, engine.
 LIB_SRC := $(wildcard src/base/*.c) $(wildcard src/input/*.c) \
            $(wildcard src/text/*.c) $(wildcard src/time/*.c) $(wildcard src/syntax/*.c) $(wildcard src/dict/*.c) \
-           $(wildcard src/coding/*.c) $(wildcard src/output/*.c) $(wildcard src/*.c)
+           $(wildcard src/coding/*.c) $(wildcard src/places/*.c) $(wildcard src/output/*.c) $(wildcard src/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
+
+# The gazetteer's compiled image (loads in milliseconds), made from its
+# committed source TSV (scripts/geo/gazetteer.sh regenerates that).
+GAZ_TSV := data/geo/gazetteer.tsv.gz
+GAZ_BIN := data/geo/gazetteer.bin
 
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-all: $(BUILD)/dyad
+all: $(BUILD)/dyad $(GAZ_BIN)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -37,6 +42,9 @@ $(BUILD)/libdyad.a: $(LIB_OBJ)
 $(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LIBS)
 
+$(GAZ_BIN): $(GAZ_TSV) src/places/gazetteer.c | $(BUILD)/dyad
+	$(BUILD)/dyad gazetteer compile --gazetteer $(GAZ_TSV) --out $@.tmp && mv $@.tmp $@
+
 $(BUILD)/unit: $(UNIT_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libdyad.a $(LIBS)
 
@@ -46,7 +54,7 @@ $(BUILD)/golden: tests/golden.c
 
 # The whole test suite: unit tests, golden files, robustness checks.  The
 # last line printed is "N passed, N failed".
-test: $(BUILD)/dyad $(BUILD)/unit $(BUILD)/golden
+test: $(BUILD)/dyad $(GAZ_BIN) $(BUILD)/unit $(BUILD)/golden
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # Tests under AddressSanitizer + UBSan, in a separate build tree.
@@ -104,7 +112,7 @@ eval: $(BUILD)/dyad
 	  $(BUILD)/dyad eval $(TIMEX_DEV)/*.jsonl || st=1; \
 	fi; exit $$st
 
-install: $(BUILD)/dyad $(BUILD)/libdyad.a
+install: $(BUILD)/dyad $(BUILD)/libdyad.a $(GAZ_BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/dyad $(DESTDIR)$(PREFIX)/bin/dyad
@@ -115,6 +123,8 @@ install: $(BUILD)/dyad $(BUILD)/libdyad.a
 	install -m 644 doc/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
 	install -d $(DESTDIR)$(PREFIX)/share/dyad/models
 	for f in data/models/*.bin; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/dyad/models/; done; true
+	install -d $(DESTDIR)$(PREFIX)/share/dyad/geo
+	install -m 644 $(GAZ_BIN) $(DESTDIR)$(PREFIX)/share/dyad/geo/gazetteer.bin
 	install -d $(DESTDIR)$(PREFIX)/share/dyad/dict
 	for f in data/dict/*.ini data/dict/*.actors data/dict/*.agents data/dict/*.verbs data/dict/*.discards; do \
 	  [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/dyad/dict/; done; true

@@ -22,6 +22,7 @@ int cmd_validate(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_annotate(int argc, char **argv);
+int cmd_gazetteer(int argc, char **argv);
 
 /* The data folder next to the executable (build/../data) when it holds
 ** models/, else NULL (the library's default). */

@@ -18,6 +18,7 @@ static const char usage[] =
     "  validate    run a TABARI or PETRARCH validation suite\n"
     "  eval        measure the coder on gold event data\n"
     "  explain     show how a sentence is coded, step by step\n"
+    "  gazetteer   look places up in the gazetteer; compile it\n"
     "\n"
     "'dyad COMMAND --help' describes a command; 'dyad --version' prints the version.\n";
 
@@ -44,6 +45,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
     if (!strcmp(cmd, "eval")) return cmd_eval(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
+    if (!strcmp(cmd, "gazetteer")) return cmd_gazetteer(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n%s", cmd, usage);
     return EXIT_USAGE;
 }

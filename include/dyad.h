@@ -249,6 +249,82 @@ char *dyad_dict_lookup(const dyad_dict *d, const char *phrase, dyad_date date);
 char *dyad_dict_dump(const dyad_dict *d);
 
 /* ---------------------------------------------------------------------
+** Places: the gazetteer (src/places)
+**
+** Countries, first-level regions and the GeoNames places of 1,000 people or
+** more, with the alternate names news uses, looked up by name (case and
+** accents do not matter: "KYIV", "Kiev", "Sao Paulo" for "São Paulo") or by
+** GeoNames id.  Immutable once loaded; shared by any number of threads.
+*/
+typedef struct dyad_gazetteer dyad_gazetteer;
+
+/* Kind of a place.  ORDER PLACEKIND: keep in step with kind_names[] in
+** src/places/gazetteer.c. */
+typedef enum dyad_place_kind {
+    DYAD_PLACE_CITY = 0,        /* a populated place (GeoNames class P) */
+    DYAD_PLACE_REGION,          /* a first-level administrative region */
+    DYAD_PLACE_COUNTRY          /* a country or territory (ISO 3166-1) */
+} dyad_place_kind;
+
+/* One place; strings point into the gazetteer and live as long as it. */
+typedef struct dyad_place {
+    const char     *name;       /* preferred name ("Kyiv") */
+    uint32_t        geonameid;  /* GeoNames id, 0 = none (countries, regions) */
+    dyad_place_kind kind;
+    const char     *fcode;      /* GeoNames feature code ("PPLC", "ADM1", "PCLI") */
+    char            country[4]; /* ISO 3166-1 alpha-3 as CAMEO uses it ("UKR", "KSV") */
+    const char     *admin1;     /* GeoNames first-level region code, "" = unknown */
+    int             has_coords; /* 0: lat and lon are unknown (0) */
+    double          lat, lon;   /* degrees */
+    uint32_t        population; /* countries and regions: the sum over their places */
+} dyad_place;
+
+/* Load the gazetteer at path: a compiled image (.bin, loads in
+** milliseconds) or its source TSV, plain or gzip- or zstd-compressed.
+** Always sets *out (free it with dyad_gazetteer_free()); returns DYAD_OK,
+** DYAD_IO, DYAD_FORMAT (a damaged image, or no place in a TSV) or
+** DYAD_NOMEM, with dyad_gazetteer_errmsg() saying what went wrong. */
+dyad_status dyad_gazetteer_load(const char *path, dyad_gazetteer **out);
+void dyad_gazetteer_free(dyad_gazetteer *g);
+const char *dyad_gazetteer_errmsg(const dyad_gazetteer *g);
+/* Warnings of a TSV load (bad lines, with their line numbers). */
+size_t dyad_gazetteer_warning_count(const dyad_gazetteer *g);
+const char *dyad_gazetteer_warning(const dyad_gazetteer *g, size_t i);
+
+/* The path of the default gazetteer of data folder dir (NULL: $DYAD_DATA or
+** the installed one): geo/gazetteer.bin when it exists, else
+** geo/gazetteer.tsv.gz.  Returns a malloc'd string (caller frees) or NULL. */
+char *dyad_gazetteer_default_path(const char *dir);
+
+/* Write the gazetteer's compiled image to path.  DYAD_OK or DYAD_IO (the
+** message on the gazetteer). */
+dyad_status dyad_gazetteer_save(dyad_gazetteer *g, const char *path);
+
+/* The places named z[0..n), largest population first; returns their
+** number and points *places at their indexes (valid as long as g), or
+** returns 0. */
+size_t dyad_gazetteer_lookup(const dyad_gazetteer *g, const char *z, size_t n,
+                             const uint32_t **places);
+/* The index of the place with GeoNames id id, or -1. */
+long dyad_gazetteer_find_id(const dyad_gazetteer *g, uint32_t id);
+/* Place i (< places count) into *out. */
+void dyad_gazetteer_place(const dyad_gazetteer *g, uint32_t i, dyad_place *out);
+/* "city", "region", "country". */
+const char *dyad_place_kind_name(dyad_place_kind k);
+
+typedef struct dyad_gazetteer_stats {
+    size_t places;          /* places */
+    size_t names;           /* (key, place) pairs */
+    size_t keys;            /* distinct normalised names */
+    size_t bytes;           /* size of the image in memory */
+    double load_seconds;    /* time dyad_gazetteer_load took */
+    const char *sources;    /* the "# sources:" line of the TSV, or "" */
+    size_t key_mismatches;  /* TSV keys that differ from geo_key()'s (0) */
+} dyad_gazetteer_stats;
+
+void dyad_gazetteer_get_stats(const dyad_gazetteer *g, dyad_gazetteer_stats *out);
+
+/* ---------------------------------------------------------------------
 ** Engine (compiled resources)
 */
 
