@@ -41,12 +41,20 @@
 #define GZ_NOPOS ((uint32_t)INT32_MIN)
 #define GZ_MAXNAME 256          /* longest name looked up or loaded, bytes */
 
+/* A country's place and its capital's (index_country()). */
+typedef struct gz_nation {
+    char    cc[4];
+    int32_t country, capital;   /* place indexes, -1 = none */
+} gz_nation;
+
 struct dyad_gazetteer {
     dyad_buf        img;        /* the image (owned) */
     const uint32_t *hdr, *places, *keys, *starts, *post, *slots, *byid;
     const char     *arena;
     uint32_t        nplaces, nkeys, npost, nslots, nbyid, narena;
     double          load_seconds;
+    gz_nation      *nations;    /* per country code, sorted by code (owned) */
+    uint32_t        nnations;
     dyad_vec        warnings;   /* char * into wa */
     dyad_arena      wa;         /* warning texts */
     char            errmsg[512];
@@ -489,6 +497,65 @@ done:
 
 /* -------------------------------------------------------------- the API */
 
+static int nation_cmp(const void *a, const void *b) {
+    return strcmp(((const gz_nation *)a)->cc, ((const gz_nation *)b)->cc);
+}
+
+static gz_nation *find_nation(const dyad_gazetteer *g, const char *cc) {
+    if (!cc || !g->nnations) return NULL;
+    gz_nation key;
+    memset(&key, 0, sizeof key);
+    snprintf(key.cc, sizeof key.cc, "%s", cc);
+    return bsearch(&key, g->nations, g->nnations, sizeof key, nation_cmp);
+}
+
+/* The country and capital of each country code, for demonyms ("Russian")
+** and "the French capital": one pass over the places (the capital is the
+** most populous PPLC of the country). */
+static int index_nations(dyad_gazetteer *g) {
+    size_t cap = 0;
+    for (uint32_t i = 0; i < g->nplaces; i++) {
+        dyad_place p;
+        dyad_gazetteer_place(g, i, &p);
+        if (p.kind != DYAD_PLACE_COUNTRY) continue;
+        if (g->nnations == cap) {
+            cap = cap ? 2 * cap : 256;
+            gz_nation *nv = realloc(g->nations, cap * sizeof *nv);
+            if (!nv) return -1;
+            g->nations = nv;
+        }
+        gz_nation *n = &g->nations[g->nnations++];
+        memcpy(n->cc, p.country, 4);
+        n->country = (int32_t)i;
+        n->capital = -1;
+    }
+    if (g->nnations) qsort(g->nations, g->nnations, sizeof *g->nations, nation_cmp);
+    for (uint32_t i = 0; i < g->nplaces; i++) {
+        dyad_place p;
+        dyad_gazetteer_place(g, i, &p);
+        if (p.kind != DYAD_PLACE_CITY || strcmp(p.fcode, "PPLC")) continue;
+        gz_nation *n = find_nation(g, p.country);
+        if (!n) continue;
+        if (n->capital >= 0) {
+            dyad_place q;
+            dyad_gazetteer_place(g, (uint32_t)n->capital, &q);
+            if (q.population >= p.population) continue;
+        }
+        n->capital = (int32_t)i;
+    }
+    return 0;
+}
+
+long dyad_gazetteer_country(const dyad_gazetteer *g, const char *cc) {
+    const gz_nation *n = find_nation(g, cc);
+    return n ? n->country : -1;
+}
+
+long dyad_gazetteer_capital(const dyad_gazetteer *g, const char *cc) {
+    const gz_nation *n = find_nation(g, cc);
+    return n ? n->capital : -1;
+}
+
 dyad_status dyad_gazetteer_load(const char *path, dyad_gazetteer **out) {
     double t0 = now_seconds();
     dyad_gazetteer *g = calloc(1, sizeof *g);
@@ -514,6 +581,10 @@ dyad_status dyad_gazetteer_load(const char *path, dyad_gazetteer **out) {
         g->nplaces = g->nkeys = g->npost = g->nslots = g->nbyid = 0;
         return st;
     }
+    if (index_nations(g) < 0) {
+        gz_error(g, "out of memory");
+        return DYAD_NOMEM;
+    }
     g->load_seconds = now_seconds() - t0;
     return DYAD_OK;
 }
@@ -521,6 +592,7 @@ dyad_status dyad_gazetteer_load(const char *path, dyad_gazetteer **out) {
 void dyad_gazetteer_free(dyad_gazetteer *g) {
     if (!g) return;
     dbuf_free(&g->img);
+    free(g->nations);
     dvec_free(&g->warnings);
     arena_free(&g->wa);
     free(g);
