@@ -263,7 +263,10 @@ typedef struct dyad_gazetteer dyad_gazetteer;
 typedef enum dyad_place_kind {
     DYAD_PLACE_CITY = 0,        /* a populated place (GeoNames class P) */
     DYAD_PLACE_REGION,          /* a first-level administrative region */
-    DYAD_PLACE_COUNTRY          /* a country or territory (ISO 3166-1) */
+    DYAD_PLACE_COUNTRY,         /* a country or territory (ISO 3166-1) */
+    DYAD_PLACE_COUNTY,          /* a second-level region (U.S. counties) */
+    DYAD_PLACE_CONTINENT        /* a continent or world region ("Africa",
+                                ** "Middle East"); country "---" */
 } dyad_place_kind;
 
 /* One place; strings point into the gazetteer and live as long as it. */
@@ -309,7 +312,7 @@ size_t dyad_gazetteer_lookup(const dyad_gazetteer *g, const char *z, size_t n,
 long dyad_gazetteer_find_id(const dyad_gazetteer *g, uint32_t id);
 /* Place i (< places count) into *out. */
 void dyad_gazetteer_place(const dyad_gazetteer *g, uint32_t i, dyad_place *out);
-/* "city", "region", "country". */
+/* "city", "region", "country", "county", "continent". */
 const char *dyad_place_kind_name(dyad_place_kind k);
 
 /* The place of country code cc ("RUS", "KSV"), its capital's, or -1. */

@@ -42,7 +42,7 @@ static void place_fields(dyad_buf *b, const dyad_place_mention *m) {
     dbuf_puts(b, "\"name\":");
     json_cstr(b, p->name);
     dbuf_puts(b, ",\"country\":");
-    json_cstr(b, p->country);
+    json_cstr_or_null(b, p->country[0] == '-' ? NULL : p->country);
     if (p->has_coords) dbuf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", p->lat, p->lon);
     else dbuf_puts(b, ",\"lat\":null,\"lon\":null");
     if (p->geonameid) dbuf_printf(b, ",\"geonameid\":%u", p->geonameid);

@@ -35,7 +35,7 @@
 #include "../text/text.h"
 
 #define GZ_MAGIC 0x5A475944u    /* "DYGZ" */
-#define GZ_VERSION 1u
+#define GZ_VERSION 2u          /* 2: counties and continents */
 #define GZ_HDR 12
 #define GZ_PLACE 8
 #define GZ_NOPOS ((uint32_t)INT32_MIN)
@@ -61,10 +61,11 @@ struct dyad_gazetteer {
 };
 
 /* ORDER PLACEKIND */
-static const char *const kind_names[] = {"city", "region", "country"};
+static const char *const kind_names[] = {"city", "region", "country", "county", "continent"};
+#define GZ_NKINDS 5
 
 const char *dyad_place_kind_name(dyad_place_kind k) {
-    return (unsigned)k < 3 ? kind_names[k] : "?";
+    return (unsigned)k < GZ_NKINDS ? kind_names[k] : "?";
 }
 
 /* ------------------------------------------------------------------ keys */
@@ -195,7 +196,7 @@ static dyad_status attach(dyad_gazetteer *g, const char *path) {
     int bad = g->arena[na - 1] != 0 || g->hdr[8] >= na;
     for (uint32_t i = 0; i < np && !bad; i++) {
         const uint32_t *p = g->places + (size_t)i * GZ_PLACE;
-        bad = p[1] >= na || p[2] >= na || p[3] >= na || (p[7] & 0xff) > DYAD_PLACE_COUNTRY;
+        bad = p[1] >= na || p[2] >= na || p[3] >= na || (p[7] & 0xff) >= GZ_NKINDS;
     }
     for (uint32_t k = 0; k < nk && !bad; k++)
         bad = g->keys[k] >= na || g->starts[k] > g->starts[k + 1];
@@ -371,7 +372,7 @@ static dyad_status build_from_tsv(dyad_gazetteer *g, const char *path) {
             continue;
         }
         int kind = -1;
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < GZ_NKINDS; i++)
             if (f[3].n == strlen(kind_names[i]) && !memcmp(f[3].z, kind_names[i], f[3].n)) kind = i;
         uint32_t id, pop;
         int32_t lat, lon;

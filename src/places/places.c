@@ -317,7 +317,9 @@ static int scan_sentence(plc_ctx *x, uint32_t si) {
         const uint32_t *ids = NULL;
         for (uint32_t e = lim; e > k; e--) {
             if (!is_cap(&tk[e - 1])) continue;
-            if (e - k == 1 && tok_in_cs(x->st, &tk[k], stop_words)) continue;
+            if (e - k == 1 && (tok_in_cs(x->st, &tk[k], stop_words) ||
+                               tok_in_cs(x->st, &tk[k], direction_words)))
+                continue;
             nids = lookup_span(x, se, k, e, &ids);
             if (nids) {
                 b = e;
@@ -430,6 +432,7 @@ static int scan_sentence(plc_ctx *x, uint32_t si) {
 
 static void vote(plc_ctx *x, const dyad_place *p, float w) {
     int i;
+    if (p->kind == DYAD_PLACE_CONTINENT) return;
     for (i = 0; i < x->ncc && strcmp(x->cc[i], p->country); i++) {}
     if (i == x->ncc && x->ncc < 64) memcpy(x->cc[x->ncc++], p->country, 4);
     if (i < 64) x->ccw[i] += w;
@@ -459,8 +462,9 @@ static float region_votes(const plc_ctx *x, const dyad_place *p) {
 /* The prior of a place, before context: population, kind, capital. */
 static double prior(const dyad_place *p) {
     double s = log10((double)p->population + 10.0);
-    if (p->kind == DYAD_PLACE_COUNTRY) s += 3.0;
+    if (p->kind == DYAD_PLACE_COUNTRY || p->kind == DYAD_PLACE_CONTINENT) s += 3.0;
     else if (p->kind == DYAD_PLACE_REGION) s += 1.0;
+    else if (p->kind == DYAD_PLACE_COUNTY) s += 2.0;
     else if (!strcmp(p->fcode, "PPLC")) s += 1.5;
     else if (!strncmp(p->fcode, "PPLA", 4)) s += p->fcode[4] ? 0.3 : 0.8;
     if (!p->has_coords) s -= 2.0;
@@ -476,6 +480,45 @@ static int contains(const dyad_place *q, const dyad_place *p) {
     return 0;
 }
 
+/* Rough distance in km (equirectangular: enough to tell 150 km). */
+static double rough_km(double lat1, double lon1, double lat2, double lon2) {
+    const double rad = 3.14159265358979323846 / 180.0;
+    double dx = (lon2 - lon1) * cos((lat1 + lat2) * 0.5 * rad), dy = lat2 - lat1;
+    return 111.2 * sqrt(dx * dx + dy * dy);
+}
+
+#define PLC_NEAR_KM 150.0
+#define PLC_NEAR_CANDS 8        /* places of another name looked at */
+
+/* How many other names of the story (up to 2) have a place within
+** PLC_NEAR_KM of p: "Paris" with "Urbana" and "Champaign" is in
+** Illinois. */
+static int nearby_names(const plc_ctx *x, const plc_cand *c, const dyad_place *p) {
+    if (!p->has_coords || p->kind == DYAD_PLACE_COUNTRY) return 0;
+    const plc_cand *cs = x->cands.p;
+    int n = 0;
+    for (size_t j = 0; j < x->cands.n && n < 2; j++) {
+        const plc_cand *d = &cs[j];
+        if (d->ids == c->ids || (!d->nids && d->fixed < 0)) continue;
+        /* each name once: the first mention of it stands for all */
+        int seen = 0;
+        for (size_t k = 0; k < j && !seen; k++)
+            seen = cs[k].ids == d->ids && cs[k].fixed == d->fixed;
+        if (seen) continue;
+        uint32_t m = d->fixed >= 0 ? 1 : d->nids < PLC_NEAR_CANDS ? d->nids : PLC_NEAR_CANDS;
+        for (uint32_t i = 0; i < m; i++) {
+            dyad_place q;
+            dyad_gazetteer_place(x->g, d->fixed >= 0 ? (uint32_t)d->fixed : d->ids[i], &q);
+            if (!q.has_coords || q.kind == DYAD_PLACE_COUNTRY) continue;
+            if (rough_km(p->lat, p->lon, q.lat, q.lon) <= PLC_NEAR_KM) {
+                n++;
+                break;
+            }
+        }
+    }
+    return n;
+}
+
 /* Best place of candidate c with context (ctx 1) or by prior only. */
 static int32_t choose(plc_ctx *x, const plc_cand *c, int ctx, double *margin) {
     int32_t best = -1;
@@ -488,6 +531,7 @@ static int32_t choose(plc_ctx *x, const plc_cand *c, int ctx, double *margin) {
             float cv = country_votes(x, p.country), rv = region_votes(x, &p);
             s += cv > 0 ? 2.5 + (cv > 2 ? 1.0 : 0.5 * cv) : 0;
             if (p.kind != DYAD_PLACE_COUNTRY) s += rv > 0 ? 2.0 : 0;
+            if (c->nids > 1 && i < 16) s += 1.5 * nearby_names(x, c, &p);
         }
         if (s > bs) {
             second = bs;
