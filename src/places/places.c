@@ -116,6 +116,29 @@ static const char *const stop_words[] = {
     "Page", "Read", "Photo", "Video", "Home", "Sports", "News", "Weather", "Business",
     "Opinion", "Health", "Education", "Science", "Technology", NULL};
 
+/* Capitalised words after a place name that keep it a place: the name of
+** an institution, office or feature of the place ("Gainesville Police",
+** "Minnesota House", "Memphis Street").  Any other capitalised word after
+** a one-word name makes it part of a person's or organisation's name
+** ("Sharon Mueller", "Washington Latin"). */
+static const char *const place_heads[] = {
+    "Police", "Fire", "Sheriff", "City", "County", "Parish", "State", "States", "St", "Street",
+    "Road", "Rd", "Avenue", "Ave", "Boulevard", "Blvd", "Drive", "Dr", "Lane", "Highway", "Hwy",
+    "Pike", "Mayor", "Governor", "Gov", "Sen", "Rep", "House", "Senate", "Assembly",
+    "Legislature", "Council", "Commission", "Commissioners", "Board", "Court", "Department",
+    "Dept", "Regional", "National", "Municipal", "Metropolitan", "Metro", "Area", "Region",
+    "District", "Township", "Army", "Navy", "Health", "Hospital", "Medical", "School", "Schools",
+    "High", "Middle", "Elementary", "University", "College", "Public", "Community", "Library",
+    "Museum", "Zoo", "Airport", "Port", "Harbor", "Harbour", "Bay", "Sea", "Lake", "River",
+    "Valley", "Mountains", "Island", "Islands", "Coast", "Centers", "Center", "Centre",
+    "President", "Prime", "Minister", "Ministry", "Government", "Congressman", "Congresswoman",
+    "Chamber", "Water", "Housing", "Transit", "Times", "Post", "News", "Herald", "Tribune",
+    "Journal", "Daily", "Gazette", "Chronicle", "Star", "Record", "Courier", "Ledger",
+    "Blizzard", "Commonwealth", "Food", "Agriculture", "Red", "Park", "Square", "Bridge",
+    "Station", "Jail", "Detention", "Correctional", "Prison", "Church", "Mall", "Market",
+    "Courthouse", "Hall", "Stadium", "Arena", "Animal", "Humane", "Veterans", "Historical",
+    "Chief", "Officials", "Officers", "Residents", "Authorities", NULL};
+
 /* Prepositions of location: a place after them is where something is. */
 static const char *const locative_preps[] = {
     "in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
@@ -164,6 +187,8 @@ typedef struct plc_cand {
     int32_t         fixed;              /* the place when there is no choice */
     int32_t         pick;               /* the chosen place, -1 none */
     int32_t         pair;               /* the "City, Region" partner, -1 */
+    int32_t         p1;                 /* first-pass place, voting, or -1 */
+    float           w1;                 /* the weight of that vote */
 } plc_cand;
 
 typedef struct plc_ctx {
@@ -273,7 +298,7 @@ static plc_cand *push_cand(plc_ctx *x, uint32_t sent, const dyad_sentence *se, u
     c->start = se->tokens[a].start;
     c->end = se->tokens[b - 1].start + se->tokens[b - 1].len;
     c->role = role;
-    c->fixed = c->pick = c->pair = -1;
+    c->fixed = c->pick = c->pair = c->p1 = -1;
     return c;
 }
 
@@ -391,6 +416,17 @@ static int scan_sentence(plc_ctx *x, uint32_t si) {
             k = b - 1;
             continue;
         }
+        /* a one-word name running into a capitalised word that is no part
+        ** of a place ("Sharon Mueller", "George Bush") */
+        if (b - k == 1 && b < n && is_cap(&tk[b]) && !(tk[b].flags & DYAD_TF_CLITIC) &&
+            !tok_in_cs(x->st, &tk[b], place_heads) && !tok_in_cs(x->st, &tk[b], admin_suffixes)) {
+            const uint32_t *ids3;
+            if (!lookup_span(x, se, b, b + 1, &ids3) && !geo_demonym_country(
+                    x->st->text + tk[b].start, tk[b].len)) {
+                k = b;
+                continue;
+            }
+        }
         /* a surname seen after a given name earlier in the story */
         if (b - k == 1 && !admin && is_person_word(x, &tk[k])) {
             continue;
@@ -488,7 +524,7 @@ static double rough_km(double lat1, double lon1, double lat2, double lon2) {
 }
 
 #define PLC_NEAR_KM 150.0
-#define PLC_NEAR_CANDS 8        /* places of another name looked at */
+#define PLC_NEAR_CANDS 8       /* places of another name looked at */
 
 /* How many other names of the story (up to 2) have a place within
 ** PLC_NEAR_KM of p: "Paris" with "Urbana" and "Champaign" is in
@@ -523,16 +559,23 @@ static int nearby_names(const plc_ctx *x, const plc_cand *c, const dyad_place *p
 static int32_t choose(plc_ctx *x, const plc_cand *c, int ctx, double *margin) {
     int32_t best = -1;
     double bs = -1e9, second = -1e9;
+    dyad_place own;                     /* the name's own vote is not context */
+    memset(&own, 0, sizeof own);
+    if (ctx > 1 && c->p1 >= 0) dyad_gazetteer_place(x->g, (uint32_t)c->p1, &own);
     for (uint32_t i = 0; i < c->nids && i < 64; i++) {
         dyad_place p;
         dyad_gazetteer_place(x->g, c->ids[i], &p);
         double s = prior(&p);
-        if (ctx) {
+        if (ctx > 1) {
             float cv = country_votes(x, p.country), rv = region_votes(x, &p);
-            s += cv > 0 ? 2.5 + (cv > 2 ? 1.0 : 0.5 * cv) : 0;
-            if (p.kind != DYAD_PLACE_COUNTRY) s += rv > 0 ? 2.0 : 0;
-            if (c->nids > 1 && i < 16) s += 1.5 * nearby_names(x, c, &p);
+            if (own.name && !strcmp(own.country, p.country)) {
+                cv -= c->w1;
+                if (own.admin1[0] && !strcmp(own.admin1, p.admin1)) rv -= c->w1;
+            }
+            s += cv > 0.01f ? 2.5 + (cv > 2 ? 1.0 : 0.5 * cv) : 0;
+            if (p.kind != DYAD_PLACE_COUNTRY) s += rv > 0.01f ? 2.0 : 0;
         }
+        if (ctx && c->nids > 1 && i < 16) s += 1.5 * nearby_names(x, c, &p);
         if (s > bs) {
             second = bs;
             bs = s;
@@ -589,22 +632,34 @@ static void resolve(plc_ctx *x) {
     }
     /* the context: the dateline, fixed places and sure mentions */
     x->ncc = x->nreg = 0;
+    /* each name votes once with its first-pass place (prior and nearby
+    ** names): a sure one (a fixed place, or a clear winner) weighs 1, an
+    ** unsure one 0.5, the dateline 2 */
     for (size_t i = 0; i < nc; i++) {
         plc_cand *c = &cs[i];
-        int32_t p = c->fixed;
-        double margin = 0;
-        if (p < 0 && c->nids) {
-            p = choose(x, c, 0, &margin);
-            if (c->nids > 1 && margin < 2.0) p = -1;
-        }
+        c->p1 = -1;
+        int seen = 0;
+        for (size_t k = 0; k < i && !seen && c->fixed < 0; k++)
+            seen = cs[k].ids == c->ids && cs[k].fixed < 0;
+        if (seen) continue;
+        double margin = 10;
+        int32_t p = c->fixed >= 0 ? c->fixed : c->nids ? choose(x, c, 1, &margin) : -1;
         if (p < 0) continue;
+        c->p1 = p;
+        c->w1 = c->sentence == UINT32_MAX ? 2.0f : c->nids > 1 && margin < 2.0 ? 0.5f : 1.0f;
         dyad_place pl;
         dyad_gazetteer_place(x->g, (uint32_t)p, &pl);
-        vote(x, &pl, c->sentence == UINT32_MAX ? 2.0f : 1.0f);
+        vote(x, &pl, c->w1);
     }
     for (size_t i = 0; i < nc; i++) {
         plc_cand *c = &cs[i];
-        c->pick = c->fixed >= 0 ? c->fixed : c->nids ? choose(x, c, 1, NULL) : -1;
+        /* later mentions of a name share its first mention's vote */
+        for (size_t k = 0; k < i && c->fixed < 0 && c->p1 < 0; k++)
+            if (cs[k].ids == c->ids && cs[k].p1 >= 0) {
+                c->p1 = cs[k].p1;
+                c->w1 = cs[k].w1;
+            }
+        c->pick = c->fixed >= 0 ? c->fixed : c->nids ? choose(x, c, 2, NULL) : -1;
     }
 }
 
@@ -746,7 +801,7 @@ static int dateline_cand(plc_ctx *x) {
     memset(c, 0, sizeof *c);
     c->sentence = UINT32_MAX;
     c->fixed = c->pick = best;
-    c->pair = -1;
+    c->pair = c->p1 = -1;
     /* its offsets: the dateline segment's first match of the name */
     size_t dn = strlen(st->dateline_place);
     for (size_t i = 0; i < st->nsegments; i++) {
