@@ -76,7 +76,7 @@ static const char *const inner_words[] = {
 ** gazetteer may lack ("Laurel County"). */
 static const char *const admin_suffixes[] = {
     "County", "Parish", "Province", "Region", "District", "Governorate", "Oblast", "Prefecture",
-    "Township", "Borough", "Municipality", "Department", "Canton", "Territory", "Krai", NULL};
+    "Township", "Borough", "Municipality", "Canton", "Territory", "Krai", NULL};
 
 /* Capitalised words before a name that stay part of the mention
 ** ("East Jerusalem", "Southern California"), resolved as the name. */
@@ -395,8 +395,10 @@ static int scan_sentence(plc_ctx *x, uint32_t si) {
                 nids = n2;
                 b = sb + 1;
                 admin = 0;
+            } else if (b) {
+                admin = 0;              /* "Matara District": Matara */
             } else {
-                b = sb + 1;
+                b = sb + 1;             /* unresolved: "Kent County" abroad */
             }
         }
         if (overlaps_timex(x, si, k, b)) {
@@ -498,7 +500,8 @@ static float region_votes(const plc_ctx *x, const dyad_place *p) {
 /* The prior of a place, before context: population, kind, capital. */
 static double prior(const dyad_place *p) {
     double s = log10((double)p->population + 10.0);
-    if (p->kind == DYAD_PLACE_COUNTRY || p->kind == DYAD_PLACE_CONTINENT) s += 3.0;
+    if (p->kind == DYAD_PLACE_CONTINENT) s += 9.0;    /* (no population) */
+    else if (p->kind == DYAD_PLACE_COUNTRY) s += 3.0;
     else if (p->kind == DYAD_PLACE_REGION) s += 1.0;
     else if (p->kind == DYAD_PLACE_COUNTY) s += 2.0;
     else if (!strcmp(p->fcode, "PPLC")) s += 1.5;
