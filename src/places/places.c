@@ -142,7 +142,7 @@ static const char *const place_heads[] = {
 /* Prepositions of location: a place after them is where something is. */
 static const char *const locative_preps[] = {
     "in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
-    "into", "on", "over", "from", "beyond", "off", NULL};
+    NULL};
 
 /* AP state abbreviations (and a few older forms) after "City,". */
 static const struct { const char *abbr, *state; } ap_states[] = {
@@ -718,7 +718,7 @@ static int attached(const dyad_syntax *sy, const dyad_story *st, const dyad_sent
     int loc = 0;
     for (uint32_t k = 0; k < se->ntokens; k++)
         if (sy[k].head - 1 == (int32_t)h && sy[k].deprel && !strcmp(sy[k].deprel, "case") &&
-            tok_in(st, &se->tokens[k], locative_preps) && !word_is(st, &se->tokens[k], "from"))
+            tok_in(st, &se->tokens[k], locative_preps))
             loc = 1;
     if (!loc) return 0;
     int32_t up = sy[h].head - 1;
