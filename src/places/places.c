@@ -631,7 +631,10 @@ static void resolve(plc_ctx *x) {
         const dyad_token *comma = &se->tokens[c->b];
         if (comma->len != 1 || x->st->text[comma->start] != ',') continue;
         fix_pair(x, c, d);
-        if (c->fixed >= 0) c->pair = (int32_t)(i + 1);
+        if (c->fixed >= 0) {
+            c->pair = (int32_t)(i + 1);
+            d->pair = (int32_t)i;
+        }
     }
     /* the context: the dateline, fixed places and sure mentions */
     x->ncc = x->nreg = 0;
@@ -734,6 +737,43 @@ static int attached(const dyad_syntax *sy, const dyad_story *st, const dyad_sent
     return 0;
 }
 
+/* Does token k end a verb's stretch: another verb, a semicolon, a
+** subordinating conjunction or a relative pronoun? */
+static int stretch_end(const dyad_story *st, const dyad_sentence *se, const dyad_syntax *sy,
+                       uint32_t k) {
+    static const char *const ends[] = {";", ":", "but", "while", "whereas", "although", "though",
+                                       "because", "after", "before", "when", "which", "who",
+                                       "that", "where", "said", "says", NULL};
+    if (upos_is(sy, k, "VERB")) return 1;
+    return tok_in(st, &se->tokens[k], ends);
+}
+
+/* The place mention of a locative phrase ("in Paris") in the stretch of
+** verb [v, vend): after it up to the next verb or clause word, or before
+** it back to the sentence start when nothing ends the stretch ("In Paris,
+** Kerry met Lavrov").  Returns its index, or -1. */
+static int32_t in_stretch(const dyad_session *s, const dyad_story *st, const dyad_sentence *se,
+                          const dyad_syntax *sy, uint32_t sent, uint32_t v, uint32_t vend) {
+    uint32_t lo = v, hi = vend;
+    while (hi < se->ntokens && !stretch_end(st, se, sy, hi)) hi++;
+    while (lo > 0 && !stretch_end(st, se, sy, lo - 1)) lo--;
+    for (size_t j = 0; j < s->places.n; j++) {
+        const dyad_place_mention *m = &DVEC_AT(&s->places, dyad_place_mention, j);
+        if (m->sentence != sent || m->role != DYAD_ROLE_PLACE || m->index < 0) continue;
+        if (m->tok_start < lo + 1 || m->tok_end > hi) continue;
+        /* the word before it (after "the") is a locative preposition; before
+        ** the verb, only a fronted phrase: "In Paris, ..." */
+        uint32_t p = m->tok_start - 1;
+        if (p > lo && word_is(st, &se->tokens[p], "the")) p--;
+        if (!tok_in(st, &se->tokens[p], locative_preps)) continue;
+        if (m->tok_end <= v && (p != lo || m->tok_end >= se->ntokens ||
+                                !word_is(st, &se->tokens[m->tok_end], ",")))
+            continue;
+        return (int32_t)j;
+    }
+    return -1;
+}
+
 void plc_events(dyad_session *s, const dyad_story *st) {
     int32_t dateline = -1;
     for (size_t i = 0; i < s->places.n; i++) {
@@ -755,19 +795,17 @@ void plc_events(dyad_session *s, const dyad_story *st) {
             }
         }
         if (v == UINT32_MAX) continue;
+        uint32_t v0 = v, vend0 = vend;
+        int32_t found = -1;
         /* the verb, then the verbs it hangs from (advcl, xcomp, conj) */
-        for (int hops = 0; hops < 3; hops++) {
-            int32_t found = -1;
+        for (int hops = 0; hops < 3 && found < 0; hops++) {
             for (size_t j = 0; j < s->places.n && found < 0; j++) {
                 const dyad_place_mention *m = &DVEC_AT(&s->places, dyad_place_mention, j);
                 if (m->sentence != e->sentence || m->role != DYAD_ROLE_PLACE || m->index < 0)
                     continue;
                 if (attached(sy, st, se, m, v, vend)) found = (int32_t)j;
             }
-            if (found >= 0) {
-                e->place = found;
-                break;
-            }
+            if (found >= 0) break;
             uint32_t top = v;
             const char *r = sy[top].deprel ? sy[top].deprel : "_";
             if (strcmp(r, "advcl") && strcmp(r, "xcomp") && strcmp(r, "conj")) break;
@@ -776,6 +814,10 @@ void plc_events(dyad_session *s, const dyad_story *st) {
             v = (uint32_t)up;
             vend = v + 1;
         }
+        /* the parse found none (or is wrong, as on long names): a locative
+        ** phrase in the verb's stretch of the sentence */
+        if (found < 0) found = in_stretch(s, st, se, sy, e->sentence, v0, vend0);
+        if (found >= 0) e->place = found;
     }
 }
 
