@@ -422,9 +422,7 @@ static int scan_sentence(plc_ctx *x, uint32_t si) {
         ** of a place ("Sharon Mueller", "George Bush") */
         if (b - k == 1 && b < n && is_cap(&tk[b]) && !(tk[b].flags & DYAD_TF_CLITIC) &&
             !tok_in_cs(x->st, &tk[b], place_heads) && !tok_in_cs(x->st, &tk[b], admin_suffixes)) {
-            const uint32_t *ids3;
-            if (!lookup_span(x, se, b, b + 1, &ids3) && !geo_demonym_country(
-                    x->st->text + tk[b].start, tk[b].len)) {
+            if (!geo_demonym_country(x->st->text + tk[b].start, tk[b].len)) {
                 k = b;
                 continue;
             }
