@@ -98,9 +98,10 @@ bench: $(BUILD)/dyad
 SHARED     ?= ../shared
 GOLD_DEV   := $(SHARED)/data/gold-dev
 TIMEX_DEV  := $(SHARED)/data/timex-dev
+GEO_DEV    := $(SHARED)/data/geo-dev
 EVAL_DICTS ?= builtin $(SHARED)/data/reference-dicts/PETR1_config.ini \
               $(SHARED)/data/reference-dicts/PETR_config.ini
-eval: $(BUILD)/dyad
+eval: $(BUILD)/dyad $(GAZ_BIN)
 	@if [ ! -d $(GOLD_DEV) ]; then echo "eval: skipped: $(GOLD_DEV) is absent"; exit 0; fi; \
 	st=0; for d in $(EVAL_DICTS); do \
 	  echo "### dictionaries: $$d"; \
@@ -110,6 +111,10 @@ eval: $(BUILD)/dyad
 	if [ -d $(TIMEX_DEV) ]; then \
 	  echo "### time expressions (no dictionaries involved)"; \
 	  $(BUILD)/dyad eval $(TIMEX_DEV)/*.jsonl || st=1; \
+	fi; \
+	if [ -d $(GEO_DEV) ]; then \
+	  echo "### toponyms (the gazetteer, no dictionaries involved)"; \
+	  $(BUILD)/dyad eval $(GEO_DEV)/*.jsonl || st=1; \
 	fi; exit $$st
 
 install: $(BUILD)/dyad $(BUILD)/libdyad.a $(GAZ_BIN)

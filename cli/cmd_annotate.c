@@ -82,8 +82,7 @@ int cmd_annotate(int argc, char **argv) {
         return k == 1 ? 0 : k;
     }
     eopt.data_dir = cli_data_dir();
-    eopt.no_builtin_dict = 1;       /* text and time stages only */
-    eopt.syntax = -1;
+    eopt.no_builtin_dict = 1;       /* text, time, syntax and places stages */
     dyad_engine *e;
     char *err = NULL;
     if (dyad_engine_open(&eopt, &e, &err) != DYAD_OK) {

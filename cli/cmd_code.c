@@ -25,6 +25,8 @@ static const char usage[] =
     "  --dict CONFIG      dictionary set: a PETRARCH .ini or TABARI .project\n"
     "                     (default: dyad's own, data/dict/dyad.ini)\n"
     "  --no-dict          no dictionaries at all: read and split only, no events\n"
+    "  --no-places        no places stage: every event's \"place\" is null (the\n"
+    "                     gazetteer is not loaded)\n"
     "  --no-target        code events that have no target (PETRARCH's\n"
     "                     require_dyad = False); by default a dyad is required\n"
     "  --help             this help\n"
@@ -107,6 +109,7 @@ int cmd_code(int argc, char **argv) {
     memset(&ropt, 0, sizeof ropt);
     memset(&eopt, 0, sizeof eopt);
     code_ctx c = {NULL, 0, 0};
+    int no_places = 0;
     const char *format = NULL;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0;
@@ -116,6 +119,7 @@ int cmd_code(int argc, char **argv) {
         {"--dict", NULL, &eopt.dict_config},
         {"--no-target", &eopt.no_target_ok, NULL},
         {"--no-dict", &eopt.no_builtin_dict, NULL},
+        {"--no-places", &no_places, NULL},
         {"--format", NULL, &format},
         {NULL, NULL, NULL},
     };
@@ -141,6 +145,7 @@ int cmd_code(int argc, char **argv) {
         return EXIT_USAGE;
     }
     eopt.data_dir = cli_data_dir();
+    eopt.places = no_places ? -1 : 0;
     /* No dictionaries (--no-dict, or none installed), nothing to code:
     ** parsing would be discarded work. */
     if (!eopt.dict_config && !cli_has_builtin_dict(&eopt)) eopt.syntax = -1;

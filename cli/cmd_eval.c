@@ -28,7 +28,8 @@ static const char usage[] =
     "  --events FILE      score these coded events (`dyad code` output, per event\n"
     "                     or --per-story) instead of coding; matched by story id\n"
     "  --set SET          read every file as SET: cameo, plover, multicoped,\n"
-    "                     conflibert or timex (time expressions: TimeBank, AQUAINT)\n"
+    "                     conflibert, timex (time expressions: TimeBank, AQUAINT)\n"
+    "                     or geo (toponyms: LGL, GeoVirus)\n"
     "                     (default: from the file name, else its fields)\n"
     "  --json             one JSON object per file instead of a table\n"
     "  --help             this help\n"
@@ -37,6 +38,8 @@ static const char usage[] =
 
 typedef struct eval_ctx {
     dyad_session *s;            /* coding; NULL with --events */
+    dyad_engine  *ann_e;        /* the annotate engine (geo set), or NULL */
+    dyad_session *ann;
     eval_coded coded;           /* --events */
     dyad_read_options ropt;
     int json;
@@ -48,6 +51,8 @@ typedef struct eval_ctx {
 ** pool.  Returns 0, or -1 when the story was an error or memory ran out
 ** (reported; r keeps no events). */
 static int code_record(eval_ctx *x, eval_file *f, eval_record *r) {
+    /* toponyms are measured as `dyad annotate` finds them */
+    dyad_session *s = f->set == EVAL_GEO ? x->ann : x->s;
     cJSON *o = cJSON_CreateObject();
     int ok = o && cJSON_AddStringToObject(o, "id", r->id) &&
              cJSON_AddStringToObject(o, "text", r->text) &&
@@ -63,16 +68,16 @@ static int code_record(eval_ctx *x, eval_file *f, eval_record *r) {
                     DYAD_OK &&
         dyad_reader_next(rd, &st) == DYAD_OK) {
         if (st->status != DYAD_OK) err = st->error ? st->error : "bad story";
-        else if (dyad_session_run(x->s, st) == DYAD_OK) err = NULL;
+        else if (dyad_session_run(s, st) == DYAD_OK) err = NULL;
     }
     if (!err) {
-        for (size_t i = 0; i < dyad_session_warning_count(x->s); i++)
-            fprintf(stderr, "dyad eval: warning: %s\n", dyad_session_warning(x->s, i));
-        size_t n = dyad_session_event_count(x->s);
+        for (size_t i = 0; i < dyad_session_warning_count(s); i++)
+            fprintf(stderr, "dyad eval: warning: %s\n", dyad_session_warning(s, i));
+        size_t n = dyad_session_event_count(s);
         eval_event *ev = eval_pool_alloc(&f->pool, n ? n * sizeof *ev : 1);
         err = ev ? NULL : "out of memory";
         for (size_t i = 0; ev && i < n; i++) {
-            const dyad_event *e = dyad_session_event(x->s, i);
+            const dyad_event *e = dyad_session_event(s, i);
             memset(&ev[i], 0, sizeof ev[i]);
             ev[i].source = eval_pool_strdup(&f->pool, e->source);
             ev[i].target = eval_pool_strdup(&f->pool, e->target);
@@ -82,11 +87,11 @@ static int code_record(eval_ctx *x, eval_file *f, eval_record *r) {
                 break;
             }
         }
-        size_t nt = f->set == EVAL_TIMEX ? dyad_session_timex_count(x->s) : 0;
+        size_t nt = f->set == EVAL_TIMEX ? dyad_session_timex_count(s) : 0;
         eval_timex *tx = err ? NULL : eval_pool_alloc(&f->pool, nt ? nt * sizeof *tx : 1);
         if (!tx) err = "out of memory";
         for (size_t i = 0; tx && i < nt; i++) {
-            const dyad_timex *t = dyad_session_timex(x->s, i);
+            const dyad_timex *t = dyad_session_timex(s, i);
             tx[i].start = t->start;
             tx[i].end = t->end;
             if (!(tx[i].value = eval_pool_strdup(&f->pool, t->value))) {
@@ -94,7 +99,23 @@ static int code_record(eval_ctx *x, eval_file *f, eval_record *r) {
                 break;
             }
         }
+        size_t np = f->set == EVAL_GEO ? dyad_session_place_count(s) : 0;
+        eval_place *pl = err ? NULL : eval_pool_alloc(&f->pool, np ? np * sizeof *pl : 1);
+        if (!pl) err = "out of memory";
+        size_t npl = 0;
+        for (size_t i = 0; pl && i < np; i++) {
+            const dyad_place_mention *m = dyad_session_place(s, i);
+            if (m->end <= m->start) continue;   /* a dateline not in the text */
+            pl[npl].start = m->start;
+            pl[npl].end = m->end;
+            pl[npl].has_coords = m->index >= 0 && m->place.has_coords;
+            pl[npl].lat = m->place.lat;
+            pl[npl].lon = m->place.lon;
+            npl++;
+        }
         if (!err) {
+            r->pl = pl;
+            r->npl = npl;
             r->ev = ev;
             r->nev = n;
             r->tx = tx;
@@ -119,6 +140,8 @@ static void print_table(const eval_file *f, const eval_result *r, double secs) {
     if (f->nbad) print_count("malformed lines", f->nbad);
     if (f->set == EVAL_TIMEX) {
         print_count("time expressions found", r->timexes);
+    } else if (f->set == EVAL_GEO) {
+        print_count("places found", r->places);
     } else {
         print_count("records with events", r->with_events);
         print_count("events emitted", r->events);
@@ -153,6 +176,7 @@ static int print_json(const eval_file *f, const eval_result *r, double secs) {
         cJSON_AddNumberToObject(o, "records_with_events", (double)r->with_events);
         cJSON_AddNumberToObject(o, "events", (double)r->events);
         if (f->set == EVAL_TIMEX) cJSON_AddNumberToObject(o, "timexes", (double)r->timexes);
+        if (f->set == EVAL_GEO) cJSON_AddNumberToObject(o, "places", (double)r->places);
         cJSON_AddItemToObject(o, "seconds", json_value(secs, 1e3));
         for (size_t i = 0; i < r->nm; i++) {
             const eval_metric *m = &r->m[i];
@@ -179,6 +203,26 @@ static int print_json(const eval_file *f, const eval_result *r, double secs) {
 
 /* ------------------------------------------------------------------ run */
 
+/* The engine `dyad annotate` uses (no dictionaries, every sentence
+** parsed), for the geo set.  Returns 0, or -1 (reported). */
+static int open_annotate(eval_ctx *x) {
+    dyad_engine_options o;
+    memset(&o, 0, sizeof o);
+    o.data_dir = cli_data_dir();
+    o.no_builtin_dict = 1;
+    char *err = NULL;
+    if (dyad_engine_open(&o, &x->ann_e, &err) != DYAD_OK) {
+        fprintf(stderr, "dyad eval: %s\n", err ? err : "cannot start");
+        free(err);
+        return -1;
+    }
+    if (!(x->ann = dyad_session_new(x->ann_e))) {
+        fprintf(stderr, "dyad eval: out of memory\n");
+        return -1;
+    }
+    return 0;
+}
+
 /* Read, code or match, score and report one gold file.  Returns 0, or 1
 ** when some of it was bad. */
 static int eval_one(eval_ctx *x, const char *path, eval_set forced) {
@@ -191,6 +235,10 @@ static int eval_one(eval_ctx *x, const char *path, eval_set forced) {
         return 1;
     }
     if (!x->s) eval_coded_attach(&x->coded, &f);
+    if (x->s && f.set == EVAL_GEO && !x->ann && open_annotate(x) < 0) {
+        eval_file_free(&f);
+        return 1;
+    }
     for (size_t i = 0; x->s && i < f.nrec; i++)
         if (!f.rec[i].skipped && code_record(x, &f, &f.rec[i]) < 0) rc = 1;
     eval_result r;
@@ -231,7 +279,7 @@ int cmd_eval(int argc, char **argv) {
     for (int i = 1; !k && set && i < EVAL_NSETS && !forced; i++)
         if (!strcmp(set, eval_set_names[i])) forced = (eval_set)i;
     if (!k && set && !forced) {
-        fprintf(stderr, "dyad eval: --set expects cameo, plover, multicoped, conflibert or timex\n");
+        fprintf(stderr, "dyad eval: --set expects cameo, plover, multicoped, conflibert, timex or geo\n");
         k = EXIT_USAGE;
     }
     if (!k && (nfiles == 0 || (events && eopt.dict_config))) {
@@ -281,6 +329,8 @@ int cmd_eval(int argc, char **argv) {
     eval_coded_free(&x.coded);
     dyad_session_free(x.s);
     dyad_engine_close(e);
+    dyad_session_free(x.ann);
+    dyad_engine_close(x.ann_e);
     free(files);
     return rc;
 }

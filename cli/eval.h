@@ -41,6 +41,7 @@ typedef enum eval_set {
     EVAL_MULTICOPED,            /* Multi-CoPED 5-class sentences */
     EVAL_CONFLIBERT,            /* CAMEO_ConfliBERT, 4 coders at root level */
     EVAL_TIMEX,                 /* time expressions (TimeBank, AQUAINT) */
+    EVAL_GEO,                   /* toponyms (LGL, GeoVirus) */
     EVAL_NSETS
 } eval_set;
 
@@ -84,6 +85,13 @@ typedef struct eval_timex {
     const char *value;          /* "2014-10-14", "PRESENT_REF", ... */
 } eval_timex;
 
+/* A place: a gold toponym or one that dyad found. */
+typedef struct eval_place {
+    size_t      start, end;     /* byte offsets into the record's text */
+    int         has_coords;     /* 0: gold without coordinates, or unresolved */
+    double      lat, lon;
+} eval_place;
+
 /* One gold record (a sentence) and the events coded for it. */
 typedef struct eval_record {
     const char *id;
@@ -100,6 +108,10 @@ typedef struct eval_record {
     size_t      ngtx;
     const eval_timex *tx;       /* timex set: the expressions dyad found */
     size_t      ntx;
+    const eval_place *gpl;      /* geo set: the gold toponyms */
+    size_t      ngpl;
+    const eval_place *pl;       /* geo set: the places dyad found */
+    size_t      npl;
 } eval_record;
 
 /* A gold file as read. */
@@ -159,6 +171,7 @@ typedef struct eval_result {
     size_t      with_events;    /* scored records with >= 1 coded event */
     size_t      events;         /* coded events on scored records */
     size_t      timexes;        /* time expressions found (timex set) */
+    size_t      places;         /* places found (geo set) */
     eval_metric m[EVAL_MAX_METRICS];
     size_t      nm;
 } eval_result;

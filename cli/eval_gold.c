@@ -67,10 +67,11 @@ void eval_pool_free(eval_pool *p) {
 
 /* ORDER SET */
 const char *const eval_set_names[EVAL_NSETS] = {"unknown", "cameo", "plover", "multicoped",
-                                                "conflibert", "timex"};
+                                                "conflibert", "timex", "geo"};
 const char *const eval_set_titles[EVAL_NSETS] = {"unknown set", "CAMEO manual",
                                                  "PLOVER gold records", "Multi-CoPED",
-                                                 "CAMEO_ConfliBERT", "time expressions"};
+                                                 "CAMEO_ConfliBERT", "time expressions",
+                                                 "toponyms"};
 
 /* File-name parts that tell the set (case-insensitive), in order. */
 static const struct {
@@ -80,6 +81,7 @@ static const struct {
     {"cameo_manual", EVAL_CAMEO}, {"plover", EVAL_PLOVER},
     {"multicoped", EVAL_MULTICOPED}, {"conflibert", EVAL_CONFLIBERT},
     {"timex", EVAL_TIMEX}, {"timebank", EVAL_TIMEX}, {"aquaint", EVAL_TIMEX},
+    {"lgl", EVAL_GEO}, {"geovirus", EVAL_GEO}, {"geo", EVAL_GEO},
 };
 
 static eval_set set_from_name(const char *path) {
@@ -96,6 +98,7 @@ static eval_set set_from_name(const char *path) {
 ** Multi-CoPED, actor objects → PLOVER, else CAMEO codes. */
 static eval_set set_from_fields(const cJSON *o) {
     if (cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(o, "timexes"))) return EVAL_TIMEX;
+    if (cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(o, "toponyms"))) return EVAL_GEO;
     if (cJSON_GetObjectItemCaseSensitive(o, "coders") ||
         cJSON_GetObjectItemCaseSensitive(o, "consensus_no_event"))
         return EVAL_CONFLIBERT;
@@ -312,6 +315,39 @@ static eval_timex *gold_timexes(gold_ctx *g, const cJSON *o, const char *text, s
     return tx;
 }
 
+/* The gold toponyms of a geo record, each with its coordinates when it
+** has them (the recall counts only those; precision counts any). */
+static eval_place *gold_places(gold_ctx *g, const cJSON *o, const char *text, size_t *n) {
+    *n = 0;
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(o, "toponyms");
+    if (!cJSON_IsArray(list)) {
+        g->err = "\"toponyms\" is not a list";
+        return NULL;
+    }
+    eval_place *pl = galloc(g, (size_t)cJSON_GetArraySize(list) * sizeof *pl + 1);
+    size_t len = strlen(text);
+    const cJSON *t;
+    cJSON_ArrayForEach(t, list) {
+        if (!pl) return NULL;
+        const cJSON *a = cJSON_GetObjectItemCaseSensitive(t, "start");
+        const cJSON *b = cJSON_GetObjectItemCaseSensitive(t, "end");
+        const cJSON *lat = cJSON_GetObjectItemCaseSensitive(t, "lat");
+        const cJSON *lon = cJSON_GetObjectItemCaseSensitive(t, "lon");
+        if (!cJSON_IsNumber(a) || !cJSON_IsNumber(b) || a->valuedouble < 0 ||
+            b->valuedouble < a->valuedouble) {
+            g->err = "a toponym lacks start or end";
+            return NULL;
+        }
+        eval_place *x = &pl[(*n)++];
+        x->start = byte_offset(text, len, (size_t)a->valuedouble);
+        x->end = byte_offset(text, len, (size_t)b->valuedouble);
+        x->has_coords = cJSON_IsNumber(lat) && cJSON_IsNumber(lon);
+        x->lat = x->has_coords ? lat->valuedouble : 0;
+        x->lon = x->has_coords ? lon->valuedouble : 0;
+    }
+    return pl;
+}
+
 /* Fill r from the gold object o.  Returns 0, or -1 with g->err or g->oom. */
 static int gold_record(gold_ctx *g, eval_set set, const cJSON *o, eval_record *r) {
     memset(r, 0, sizeof *r);
@@ -326,6 +362,7 @@ static int gold_record(gold_ctx *g, eval_set set, const cJSON *o, eval_record *r
     r->text = gstr(g, text->valuestring);
     r->date = cJSON_IsString(date) ? gstr(g, date->valuestring) : NULL;
     if (set == EVAL_TIMEX) r->gtx = gold_timexes(g, o, text->valuestring, &r->ngtx);
+    else if (set == EVAL_GEO) r->gpl = gold_places(g, o, text->valuestring, &r->ngpl);
     else if (set == EVAL_CONFLIBERT) r->gold = conflibert_events(g, o, r);
     else r->gold = gold_events(g, set, cJSON_GetObjectItemCaseSensitive(o, "events"), &r->ngold);
     return g->err || g->oom ? -1 : 0;

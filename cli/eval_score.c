@@ -11,6 +11,7 @@
 #include "eval.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <string.h>
 
 /* ------------------------------------------------------------- entities */
@@ -245,6 +246,44 @@ static void score_timex(const eval_record *r, eval_metric *m) {
     }
 }
 
+/* Great-circle distance in km (haversine, mean Earth radius). */
+static double km_between(double lat1, double lon1, double lat2, double lon2) {
+    const double rad = 3.14159265358979323846 / 180.0;
+    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+    double a = sin(dlat / 2) * sin(dlat / 2) +
+               cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
+    return 2 * 6371.0088 * asin(sqrt(a < 1 ? a : 1));
+}
+
+/* Geo set: gold toponyms with coordinates overlapped by a found place
+** (recall), found places overlapping any gold toponym (precision), and
+** of the found toponyms those whose place lies within 161 km (acc@161km:
+** the first overlapping place with coordinates decides). */
+static void score_geo(const eval_record *r, eval_metric *m) {
+    for (size_t i = 0; i < r->ngpl; i++) {
+        const eval_place *g = &r->gpl[i];
+        if (!g->has_coords) continue;
+        const eval_place *hit = NULL;
+        for (size_t k = 0; k < r->npl && !hit; k++) {
+            const eval_place *x = &r->pl[k];
+            if (x->start < g->end && g->start < x->end) hit = x;
+        }
+        m[0].den++;
+        m[0].num += hit != NULL;
+        if (!hit) continue;
+        m[2].den++;
+        m[2].num += hit->has_coords && km_between(g->lat, g->lon, hit->lat, hit->lon) <= 161.0;
+    }
+    for (size_t k = 0; k < r->npl; k++) {
+        const eval_place *x = &r->pl[k];
+        int hit = 0;
+        for (size_t i = 0; i < r->ngpl && !hit; i++)
+            hit = x->start < r->gpl[i].end && r->gpl[i].start < x->end;
+        m[1].den++;
+        m[1].num += (size_t)hit;
+    }
+}
+
 static const struct {
     void (*fn)(const eval_record *, eval_metric *);
     struct {
@@ -267,6 +306,9 @@ static const struct {
       {"root F1", "root_f1", 1}, {"no-event specificity", "no_event_specificity", 0}}},
     {score_timex,
      {{"DATE value recall", "date_value_recall", 0}, {"DATE span recall", "date_span_recall", 0}}},
+    {score_geo,
+     {{"toponym recall", "toponym_recall", 0}, {"toponym precision", "toponym_precision", 0},
+      {"acc@161km", "acc_161km", 0}}},
 };
 
 void eval_score(const eval_file *f, eval_result *r) {
@@ -286,6 +328,7 @@ void eval_score(const eval_file *f, eval_result *r) {
         r->with_events += rec->nev > 0;
         r->events += rec->nev;
         r->timexes += rec->ntx;
+        r->places += rec->npl;
         if (sets[f->set].fn) sets[f->set].fn(rec, r->m);
     }
     for (size_t i = 0; i < r->nm; i++) {

@@ -263,7 +263,10 @@ typedef struct dyad_gazetteer dyad_gazetteer;
 typedef enum dyad_place_kind {
     DYAD_PLACE_CITY = 0,        /* a populated place (GeoNames class P) */
     DYAD_PLACE_REGION,          /* a first-level administrative region */
-    DYAD_PLACE_COUNTRY          /* a country or territory (ISO 3166-1) */
+    DYAD_PLACE_COUNTRY,         /* a country or territory (ISO 3166-1) */
+    DYAD_PLACE_COUNTY,          /* a second-level region (U.S. counties) */
+    DYAD_PLACE_CONTINENT        /* a continent or world region ("Africa",
+                                ** "Middle East"); country "---" */
 } dyad_place_kind;
 
 /* One place; strings point into the gazetteer and live as long as it. */
@@ -309,8 +312,12 @@ size_t dyad_gazetteer_lookup(const dyad_gazetteer *g, const char *z, size_t n,
 long dyad_gazetteer_find_id(const dyad_gazetteer *g, uint32_t id);
 /* Place i (< places count) into *out. */
 void dyad_gazetteer_place(const dyad_gazetteer *g, uint32_t i, dyad_place *out);
-/* "city", "region", "country". */
+/* "city", "region", "country", "county", "continent". */
 const char *dyad_place_kind_name(dyad_place_kind k);
+
+/* The place of country code cc ("RUS", "KSV"), its capital's, or -1. */
+long dyad_gazetteer_country(const dyad_gazetteer *g, const char *cc);
+long dyad_gazetteer_capital(const dyad_gazetteer *g, const char *cc);
 
 typedef struct dyad_gazetteer_stats {
     size_t places;          /* places */
@@ -361,6 +368,11 @@ typedef struct dyad_engine_options {
     int         no_builtin_dict; /* 1: with neither dict_config nor dict_files,
                                 ** load no dictionaries (instead of the
                                 ** built-in set, data_dir/dict/dyad.ini) */
+    int         places;         /* 0: load the gazetteer when present and
+                                ** find the places of each story; 1: require
+                                ** it (error when missing); -1: no places */
+    const char *gazetteer;      /* gazetteer file, or NULL for the data
+                                ** folder's (dyad_gazetteer_default_path()) */
 } dyad_engine_options;
 
 #define DYAD_SKIP_LEMMA 0x01    /* no lemmas ("_") */
@@ -535,6 +547,41 @@ size_t dyad_session_timex_count(const dyad_session *s);
 const dyad_timex *dyad_session_timex(const dyad_session *s, size_t i);
 
 /* ---------------------------------------------------------------------
+** Places of a story (src/places): every mention of a place, resolved
+*/
+
+/* What a place mention does.  ORDER PLACEROLE: keep in step with
+** role_names[] in src/places/places.c. */
+typedef enum dyad_place_role {
+    DYAD_ROLE_PLACE = 0,        /* a location: "in Paris", "Minsk, Belarus" */
+    DYAD_ROLE_METONYM,          /* the place stands for its people or
+                                ** government: "Moscow said", "Russia's move" */
+    DYAD_ROLE_DEMONYM           /* "Russian", "Americans" */
+} dyad_place_role;
+
+typedef struct dyad_place_mention {
+    uint32_t    sentence;       /* 0-based sentence; UINT32_MAX: the dateline */
+    uint32_t    start, end;     /* byte offsets into the story text */
+    uint32_t    tok_start;      /* its tokens [tok_start, tok_end) of the */
+    uint32_t    tok_end;        /* sentence (0, 0 for the dateline) */
+    uint8_t     role;           /* a dyad_place_role */
+    int32_t     index;          /* gazetteer place, or -1 when unresolved
+                                ** ("Laurel County": no such place in it) */
+    dyad_place  place;          /* that place (name NULL when unresolved) */
+} dyad_place_mention;
+
+/* Name of a role ("place", "metonym", "demonym"). */
+const char *dyad_place_role_name(dyad_place_role r);
+
+/* Place mentions of the last story run, in text order (the dateline
+** first); none when the engine has no gazetteer. */
+size_t dyad_session_place_count(const dyad_session *s);
+const dyad_place_mention *dyad_session_place(const dyad_session *s, size_t i);
+
+/* The gazetteer the engine loaded, or NULL. */
+const dyad_gazetteer *dyad_engine_gazetteer(const dyad_engine *e);
+
+/* ---------------------------------------------------------------------
 ** Events and mentions (src/coding, src/resolve)
 */
 
@@ -565,6 +612,10 @@ typedef struct dyad_event {
     int32_t     target_mention; /* index of the target's mention, or -1 */
     const char *rule;           /* where the code came from: "file:line" of
                                 ** the pattern or verb entry */
+    int32_t     place;          /* where it happened: the place mention
+                                ** (dyad_session_place()) of a location
+                                ** attached to its verb ("met in Paris"),
+                                ** else the dateline's; -1 = unknown */
 } dyad_event;
 
 /* Events of the last story run, in sentence order. */

@@ -4,10 +4,37 @@
 */
 #include "session.h"
 #include "time/timex.h"
+#include "places/places.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+
+/* The places stage's gazetteer: the one named, else the data folder's when
+** there is one.  -1 (with *errmsg) when a required one cannot be loaded. */
+static int load_gazetteer(dyad_engine *e, char **errmsg) {
+    if (e->opt.places < 0) return 0;
+    char *path = e->opt.gazetteer ? strdup(e->opt.gazetteer)
+                                  : dyad_gazetteer_default_path(syn_data_dir(&e->opt));
+    struct stat sb;
+    if (!path) return 0;
+    if (!e->opt.gazetteer && e->opt.places == 0 && stat(path, &sb) != 0) {
+        free(path);
+        return 0;
+    }
+    dyad_gazetteer *g;
+    if (dyad_gazetteer_load(path, &g) != DYAD_OK) {
+        if (errmsg) *errmsg = dyad_strdupf("gazetteer: %s", dyad_gazetteer_errmsg(g));
+        dyad_gazetteer_free(g);
+        free(path);
+        return -1;
+    }
+    free(path);
+    e->gaz = g;
+    return 0;
+}
+
+const dyad_gazetteer *dyad_engine_gazetteer(const dyad_engine *e) { return e->gaz; }
 
 dyad_status dyad_engine_open(const dyad_engine_options *opt, dyad_engine **out, char **errmsg) {
     *out = NULL;
@@ -63,6 +90,10 @@ dyad_status dyad_engine_open(const dyad_engine_options *opt, dyad_engine **out, 
         free(e);
         return DYAD_IO;
     }
+    if (load_gazetteer(e, errmsg) < 0) {
+        dyad_engine_close(e);
+        return DYAD_IO;
+    }
     *out = e;
     return DYAD_OK;
 }
@@ -71,6 +102,7 @@ void dyad_engine_close(dyad_engine *e) {
     if (!e) return;
     syn_engine_free(e);
     dyad_dict_free(e->dict);
+    dyad_gazetteer_free(e->gaz);
     free(e);
 }
 
@@ -96,6 +128,7 @@ void dyad_session_free(dyad_session *s) {
     dvec_free(&s->words);
     dvec_free(&s->synt);
     dvec_free(&s->timexes);
+    dvec_free(&s->places);
     cod_session_free(s);
     free(s);
 }
@@ -113,6 +146,8 @@ static void reset(dyad_session *s) {
     s->events.n = s->mentions.n = 0;
     s->timexes.n = 0;
     s->timexes.oom = 0;
+    s->places.n = 0;
+    s->places.oom = 0;
     s->trace.n = 0;
 }
 
@@ -146,13 +181,17 @@ dyad_status dyad_session_run(dyad_session *s, const dyad_story *st) {
         goto nomem;
     }
     if (cod_session_run(s, st) < 0) goto nomem;
+    /* Places: on the tokens and the syntax the coder made; then the
+    ** place of each event. */
+    if (plc_story(s, st) < 0) goto nomem;
+    plc_events(s, st);
     if (d->ncut) {
         char *m = arena_printf(&s->arena,
                                "story %s: %u sentence(s) longer than %u tokens were cut",
                                st->id, d->ncut, d->max_tokens);
         if (m) warn(s, m);
     }
-    if (s->arena.oom || s->warns.oom || s->timexes.oom) goto nomem;
+    if (s->arena.oom || s->warns.oom || s->timexes.oom || s->places.oom) goto nomem;
     return DYAD_OK;
 nomem:
     reset(s);

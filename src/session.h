@@ -16,6 +16,7 @@ struct dyad_engine {
     syn_tagger         *tagger; /* models, or NULL when not loaded (owned) */
     syn_lemmatizer     *lemma;
     syn_parser         *parser;
+    dyad_gazetteer     *gaz;    /* places stage's gazetteer, or NULL (owned) */
 };
 
 struct dyad_session {
@@ -30,6 +31,7 @@ struct dyad_session {
     dyad_vec    events;         /* dyad_event of the story */
     dyad_vec    mentions;       /* dyad_mention of the story */
     dyad_vec    timexes;        /* dyad_timex of the story (values in arena) */
+    dyad_vec    places;         /* dyad_place_mention of the story */
     dyad_buf    trace;          /* explanation text when tracing */
     int         tracing;        /* dyad_session_trace() */
     void       *cod;            /* coder working memory (src/coding) */

@@ -55,6 +55,13 @@ check "demo: Kerry and Lavrov talk on Tuesday (2014-10-14)" grep -qx '2014-10-14
 check "demo: Putin's order on Sunday (2014-10-12)" grep -qx '2014-10-12	RUSGOV	RUSMIL	0874' "$T/demo.dates"
 check "demo: the Minsk agreement last month (2014-09)" grep -qx '2014-09	UKR	RUS	057' "$T/demo.dates"
 check "demo: Yatsenyuk at the UN last month (2014-09)" grep -q '^2014-09	UKRGOV	IGOUNO' "$T/demo.dates"
+# Event places (issue 7): a locative phrase of the verb ("in Paris", "in
+# Minsk, Belarus", "in the French capital")
+"$DYAD" code "$DEMO" >"$T/demo.places"
+check "demo: Kerry and Lavrov talk in Paris" grep -q '"source":"RUSGOV","target":"USAGOV","code":"040".*"place":{"name":"Paris","country":"FRA"' "$T/demo.places"
+check "demo: Kerry meets Lavrov in the French capital" grep -q '"source":"USAGOV","target":"RUSGOV","code":"040".*"place":{"name":"Paris","country":"FRA".*"text":"French capital"' "$T/demo.places"
+check "demo: the Minsk agreement in Minsk" grep -q '"source":"UKR","target":"RUS","code":"057".*"place":{"name":"Minsk","country":"BLR"' "$T/demo.places"
+check "demo: the sanctions have no place" grep -q '"source":"USA","target":"RUS","code":"163".*"place":null' "$T/demo.places"
 # Offsets index the file as read: the sentence text equals the file bytes.
 first=$(head -n 1 "$T/demo.jsonl")
 start=$(echo "$first" | sed 's/.*"start":\([0-9]*\).*/\1/')

@@ -287,6 +287,7 @@ static int add_event1(cod_sent *c, uint32_t src, uint32_t tgt, const char *scode
     e->source = scode;
     e->target = gt ? tcode : NULL;
     e->code = code;
+    e->place = -1;
     /* a TABARI time phrase shifts the story date (below, code_sentence) */
     e->date = c->shift ? c->st->date : verb_date(c, v, vend);
     e->source_start = tk[gs->a].start;

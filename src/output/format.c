@@ -30,6 +30,38 @@ static void cameo_fields(dyad_buf *b, const char *code) {
     json_cstr_or_null(b, c->plover);
 }
 
+/* "name","country","lat","lon","geonameid" of a resolved place (the
+** program never sets a locale, so %f writes a point); all null when the
+** mention is unresolved. */
+static void place_fields(dyad_buf *b, const dyad_place_mention *m) {
+    const dyad_place *p = &m->place;
+    if (m->index < 0 || !p->name) {
+        dbuf_puts(b, "\"name\":null,\"country\":null,\"lat\":null,\"lon\":null,\"geonameid\":null");
+        return;
+    }
+    dbuf_puts(b, "\"name\":");
+    json_cstr(b, p->name);
+    dbuf_puts(b, ",\"country\":");
+    json_cstr_or_null(b, p->country[0] == '-' ? NULL : p->country);
+    if (p->has_coords) dbuf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", p->lat, p->lon);
+    else dbuf_puts(b, ",\"lat\":null,\"lon\":null");
+    if (p->geonameid) dbuf_printf(b, ",\"geonameid\":%u", p->geonameid);
+    else dbuf_puts(b, ",\"geonameid\":null");
+}
+
+/* A place mention of `dyad annotate`: {"start","end","text","role",...}. */
+static void place_obj(dyad_buf *b, const dyad_story *st, const dyad_place_mention *m) {
+    dbuf_printf(b, "{\"start\":%u,\"end\":%u,\"text\":", m->start, m->end);
+    json_str(b, st->text + m->start, m->end - m->start);
+    dbuf_puts(b, ",\"role\":");
+    json_cstr(b, dyad_place_role_name((dyad_place_role)m->role));
+    dbuf_putc(b, ',');
+    place_fields(b, m);
+    dbuf_printf(b, ",\"sentence\":");
+    if (m->sentence == UINT32_MAX) dbuf_puts(b, "null}");
+    else dbuf_printf(b, "%u}", m->sentence);
+}
+
 /* One event object (CONTRACT.md); with the story id in per-event mode. */
 static void event_obj(dyad_buf *b, const dyad_session *s, const dyad_story *st,
                       const dyad_event *e, int with_id) {
@@ -57,7 +89,19 @@ static void event_obj(dyad_buf *b, const dyad_session *s, const dyad_story *st,
     else dbuf_puts(b, "null");
     dbuf_puts(b, ",\"verb_text\":");
     json_str(b, st->text + e->verb_start, e->verb_end - e->verb_start);
-    dbuf_puts(b, ",\"place\":null");
+    const dyad_place_mention *pm = e->place >= 0 ? dyad_session_place(s, (size_t)e->place) : NULL;
+    if (pm && pm->index >= 0) {
+        dbuf_puts(b, ",\"place\":{");
+        place_fields(b, pm);
+        dbuf_puts(b, ",\"text\":");
+        if (pm->end > pm->start) json_str(b, st->text + pm->start, pm->end - pm->start);
+        else json_cstr(b, st->dateline_place ? st->dateline_place : "");
+        dbuf_puts(b, ",\"from\":");
+        json_cstr(b, pm->sentence == UINT32_MAX ? "dateline" : "text");
+        dbuf_putc(b, '}');
+    } else {
+        dbuf_puts(b, ",\"place\":null");
+    }
     static const char *const flag_names[] = {"passive", "negated", "quoted", "reciprocal",
                                              "reported", "inferred"};
     dbuf_puts(b, ",\"flags\":[");
@@ -107,8 +151,8 @@ static void timex_obj(dyad_buf *b, const dyad_story *st, const dyad_timex *x) {
     dbuf_putc(b, '}');
 }
 
-/* One line per story: its time expressions (places: an empty list until
-** the places stage lands); an error story has both lists empty. */
+/* One line per story: its time expressions and places; an error story has
+** both lists empty. */
 static void annotate_line(dyad_buf *b, const dyad_session *s, const dyad_story *st) {
     dbuf_puts(b, "{\"story_id\":");
     json_cstr(b, st->id);
@@ -125,7 +169,12 @@ static void annotate_line(dyad_buf *b, const dyad_session *s, const dyad_story *
         if (i) dbuf_putc(b, ',');
         timex_obj(b, st, dyad_session_timex(s, i));
     }
-    dbuf_puts(b, "],\"places\":[]}\n");
+    dbuf_puts(b, "],\"places\":[");
+    for (size_t i = 0; i < dyad_session_place_count(s); i++) {
+        if (i) dbuf_putc(b, ',');
+        place_obj(b, st, dyad_session_place(s, i));
+    }
+    dbuf_puts(b, "]}\n");
 }
 
 /* One line per time expression, with its story and sentence. */

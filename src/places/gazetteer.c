@@ -35,11 +35,17 @@
 #include "../text/text.h"
 
 #define GZ_MAGIC 0x5A475944u    /* "DYGZ" */
-#define GZ_VERSION 1u
+#define GZ_VERSION 2u          /* 2: counties and continents */
 #define GZ_HDR 12
 #define GZ_PLACE 8
 #define GZ_NOPOS ((uint32_t)INT32_MIN)
 #define GZ_MAXNAME 256          /* longest name looked up or loaded, bytes */
+
+/* A country's place and its capital's (index_country()). */
+typedef struct gz_nation {
+    char    cc[4];
+    int32_t country, capital;   /* place indexes, -1 = none */
+} gz_nation;
 
 struct dyad_gazetteer {
     dyad_buf        img;        /* the image (owned) */
@@ -47,16 +53,19 @@ struct dyad_gazetteer {
     const char     *arena;
     uint32_t        nplaces, nkeys, npost, nslots, nbyid, narena;
     double          load_seconds;
+    gz_nation      *nations;    /* per country code, sorted by code (owned) */
+    uint32_t        nnations;
     dyad_vec        warnings;   /* char * into wa */
     dyad_arena      wa;         /* warning texts */
     char            errmsg[512];
 };
 
 /* ORDER PLACEKIND */
-static const char *const kind_names[] = {"city", "region", "country"};
+static const char *const kind_names[] = {"city", "region", "country", "county", "continent"};
+#define GZ_NKINDS 5
 
 const char *dyad_place_kind_name(dyad_place_kind k) {
-    return (unsigned)k < 3 ? kind_names[k] : "?";
+    return (unsigned)k < GZ_NKINDS ? kind_names[k] : "?";
 }
 
 /* ------------------------------------------------------------------ keys */
@@ -187,7 +196,7 @@ static dyad_status attach(dyad_gazetteer *g, const char *path) {
     int bad = g->arena[na - 1] != 0 || g->hdr[8] >= na;
     for (uint32_t i = 0; i < np && !bad; i++) {
         const uint32_t *p = g->places + (size_t)i * GZ_PLACE;
-        bad = p[1] >= na || p[2] >= na || p[3] >= na || (p[7] & 0xff) > DYAD_PLACE_COUNTRY;
+        bad = p[1] >= na || p[2] >= na || p[3] >= na || (p[7] & 0xff) >= GZ_NKINDS;
     }
     for (uint32_t k = 0; k < nk && !bad; k++)
         bad = g->keys[k] >= na || g->starts[k] > g->starts[k + 1];
@@ -363,7 +372,7 @@ static dyad_status build_from_tsv(dyad_gazetteer *g, const char *path) {
             continue;
         }
         int kind = -1;
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < GZ_NKINDS; i++)
             if (f[3].n == strlen(kind_names[i]) && !memcmp(f[3].z, kind_names[i], f[3].n)) kind = i;
         uint32_t id, pop;
         int32_t lat, lon;
@@ -489,6 +498,65 @@ done:
 
 /* -------------------------------------------------------------- the API */
 
+static int nation_cmp(const void *a, const void *b) {
+    return strcmp(((const gz_nation *)a)->cc, ((const gz_nation *)b)->cc);
+}
+
+static gz_nation *find_nation(const dyad_gazetteer *g, const char *cc) {
+    if (!cc || !g->nnations) return NULL;
+    gz_nation key;
+    memset(&key, 0, sizeof key);
+    snprintf(key.cc, sizeof key.cc, "%s", cc);
+    return bsearch(&key, g->nations, g->nnations, sizeof key, nation_cmp);
+}
+
+/* The country and capital of each country code, for demonyms ("Russian")
+** and "the French capital": one pass over the places (the capital is the
+** most populous PPLC of the country). */
+static int index_nations(dyad_gazetteer *g) {
+    size_t cap = 0;
+    for (uint32_t i = 0; i < g->nplaces; i++) {
+        dyad_place p;
+        dyad_gazetteer_place(g, i, &p);
+        if (p.kind != DYAD_PLACE_COUNTRY) continue;
+        if (g->nnations == cap) {
+            cap = cap ? 2 * cap : 256;
+            gz_nation *nv = realloc(g->nations, cap * sizeof *nv);
+            if (!nv) return -1;
+            g->nations = nv;
+        }
+        gz_nation *n = &g->nations[g->nnations++];
+        memcpy(n->cc, p.country, 4);
+        n->country = (int32_t)i;
+        n->capital = -1;
+    }
+    if (g->nnations) qsort(g->nations, g->nnations, sizeof *g->nations, nation_cmp);
+    for (uint32_t i = 0; i < g->nplaces; i++) {
+        dyad_place p;
+        dyad_gazetteer_place(g, i, &p);
+        if (p.kind != DYAD_PLACE_CITY || strcmp(p.fcode, "PPLC")) continue;
+        gz_nation *n = find_nation(g, p.country);
+        if (!n) continue;
+        if (n->capital >= 0) {
+            dyad_place q;
+            dyad_gazetteer_place(g, (uint32_t)n->capital, &q);
+            if (q.population >= p.population) continue;
+        }
+        n->capital = (int32_t)i;
+    }
+    return 0;
+}
+
+long dyad_gazetteer_country(const dyad_gazetteer *g, const char *cc) {
+    const gz_nation *n = find_nation(g, cc);
+    return n ? n->country : -1;
+}
+
+long dyad_gazetteer_capital(const dyad_gazetteer *g, const char *cc) {
+    const gz_nation *n = find_nation(g, cc);
+    return n ? n->capital : -1;
+}
+
 dyad_status dyad_gazetteer_load(const char *path, dyad_gazetteer **out) {
     double t0 = now_seconds();
     dyad_gazetteer *g = calloc(1, sizeof *g);
@@ -514,6 +582,10 @@ dyad_status dyad_gazetteer_load(const char *path, dyad_gazetteer **out) {
         g->nplaces = g->nkeys = g->npost = g->nslots = g->nbyid = 0;
         return st;
     }
+    if (index_nations(g) < 0) {
+        gz_error(g, "out of memory");
+        return DYAD_NOMEM;
+    }
     g->load_seconds = now_seconds() - t0;
     return DYAD_OK;
 }
@@ -521,6 +593,7 @@ dyad_status dyad_gazetteer_load(const char *path, dyad_gazetteer **out) {
 void dyad_gazetteer_free(dyad_gazetteer *g) {
     if (!g) return;
     dbuf_free(&g->img);
+    free(g->nations);
     dvec_free(&g->warnings);
     arena_free(&g->wa);
     free(g);

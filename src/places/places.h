@@ -30,4 +30,24 @@ extern const char geo_fold_latin_ext[256][3];
 ** than its name), NUL-terminated; returns its length. */
 size_t geo_key(const char *z, size_t n, char *out);
 
+/* Demonyms generated from npm world-countries (demonym_table.c, by
+** scripts/geo/demonyms.sh): keys sorted as strcmp orders them. */
+typedef struct geo_demonym {
+    const char *key;            /* geo_key() of the demonym ("russians") */
+    const char *cc;             /* its country ("RUS") */
+} geo_demonym;
+extern const geo_demonym geo_demonyms[];
+extern const size_t geo_ndemonyms;
+
+/* The country a demonym z[0..n) names ("Russian", "Americans"), or NULL. */
+const char *geo_demonym_country(const char *z, size_t n);
+
+/* The places stage (places.c), on the session's tokens, time expressions
+** and whatever syntax the sentences have: the story's place mentions
+** into s->places.  Returns 0, or -1 when out of memory.  plc_events()
+** then gives each coded event its place. */
+struct dyad_session;
+int  plc_story(struct dyad_session *s, const dyad_story *st);
+void plc_events(struct dyad_session *s, const dyad_story *st);
+
 #endif /* DYAD_PLACES_H */
