@@ -201,6 +201,7 @@ typedef struct plc_ctx {
     char                  cc[64][4];
     float                 ccw[64];
     int                   ncc;
+    float                 votes;        /* their sum */
     char                  reg[64][4 + 16];
     float                 regw[64];
     int                   nreg;
@@ -469,6 +470,7 @@ static int scan_sentence(plc_ctx *x, uint32_t si) {
 static void vote(plc_ctx *x, const dyad_place *p, float w) {
     int i;
     if (p->kind == DYAD_PLACE_CONTINENT) return;
+    x->votes += w;
     for (i = 0; i < x->ncc && strcmp(x->cc[i], p->country); i++) {}
     if (i == x->ncc && x->ncc < 64) memcpy(x->cc[x->ncc++], p->country, 4);
     if (i < 64) x->ccw[i] += w;
@@ -499,7 +501,7 @@ static float region_votes(const plc_ctx *x, const dyad_place *p) {
 static double prior(const dyad_place *p) {
     double s = log10((double)p->population + 10.0);
     if (p->kind == DYAD_PLACE_CONTINENT) s += 9.0;    /* (no population) */
-    else if (p->kind == DYAD_PLACE_COUNTRY) s += 3.0;
+    else if (p->kind == DYAD_PLACE_COUNTRY) s += 5.0;
     else if (p->kind == DYAD_PLACE_REGION) s += 1.0;
     else if (p->kind == DYAD_PLACE_COUNTY) s += 2.0;
     else if (!strcmp(p->fcode, "PPLC")) s += 1.5;
@@ -524,17 +526,20 @@ static double rough_km(double lat1, double lon1, double lat2, double lon2) {
     return 111.2 * sqrt(dx * dx + dy * dy);
 }
 
+#define PLC_CV_BASE 1.5        /* a country other names vote for */
+#define PLC_CV_SHARE 3.0       /* ... times its share of their votes */
 #define PLC_NEAR_KM 150.0
 #define PLC_NEAR_CANDS 8       /* places of another name looked at */
 
-/* How many other names of the story (up to 2) have a place within
-** PLC_NEAR_KM of p: "Paris" with "Urbana" and "Champaign" is in
-** Illinois. */
-static int nearby_names(const plc_ctx *x, const plc_cand *c, const dyad_place *p) {
+/* How near the other names of the story lie to p: for each, 1 - d /
+** PLC_NEAR_KM for its nearest place at d km (0 beyond), summed up to 2:
+** "Paris" with "Urbana" and "Champaign" is in Illinois; "Huntsville" with
+** "Walker County" is the one in that county. */
+static double nearby_names(const plc_ctx *x, const plc_cand *c, const dyad_place *p) {
     if (!p->has_coords || p->kind == DYAD_PLACE_COUNTRY) return 0;
     const plc_cand *cs = x->cands.p;
-    int n = 0;
-    for (size_t j = 0; j < x->cands.n && n < 2; j++) {
+    double sum = 0;
+    for (size_t j = 0; j < x->cands.n; j++) {
         const plc_cand *d = &cs[j];
         if (d->ids == c->ids || (!d->nids && d->fixed < 0)) continue;
         /* each name once: the first mention of it stands for all */
@@ -542,18 +547,19 @@ static int nearby_names(const plc_ctx *x, const plc_cand *c, const dyad_place *p
         for (size_t k = 0; k < j && !seen; k++)
             seen = cs[k].ids == d->ids && cs[k].fixed == d->fixed;
         if (seen) continue;
+        /* the nearest of its places: 1 at the same spot, 0 at PLC_NEAR_KM */
+        double best = 0;
         uint32_t m = d->fixed >= 0 ? 1 : d->nids < PLC_NEAR_CANDS ? d->nids : PLC_NEAR_CANDS;
         for (uint32_t i = 0; i < m; i++) {
             dyad_place q;
             dyad_gazetteer_place(x->g, d->fixed >= 0 ? (uint32_t)d->fixed : d->ids[i], &q);
             if (!q.has_coords || q.kind == DYAD_PLACE_COUNTRY) continue;
-            if (rough_km(p->lat, p->lon, q.lat, q.lon) <= PLC_NEAR_KM) {
-                n++;
-                break;
-            }
+            double km = rough_km(p->lat, p->lon, q.lat, q.lon);
+            if (km < PLC_NEAR_KM && 1.0 - km / PLC_NEAR_KM > best) best = 1.0 - km / PLC_NEAR_KM;
         }
+        sum += best;
     }
-    return n;
+    return sum < 2.0 ? sum : 2.0;
 }
 
 /* Best place of candidate c with context (ctx 1) or by prior only. */
@@ -573,7 +579,8 @@ static int32_t choose(plc_ctx *x, const plc_cand *c, int ctx, double *margin) {
                 cv -= c->w1;
                 if (own.admin1[0] && !strcmp(own.admin1, p.admin1)) rv -= c->w1;
             }
-            s += cv > 0.01f ? 2.5 + (cv > 2 ? 1.0 : 0.5 * cv) : 0;
+            float tot = x->votes - (own.name ? c->w1 : 0);
+            s += cv > 0.01f ? PLC_CV_BASE + PLC_CV_SHARE * cv / tot : 0;
             if (p.kind != DYAD_PLACE_COUNTRY) s += rv > 0.01f ? 2.0 : 0;
         }
         if (ctx && c->nids > 1 && i < 16) s += 1.5 * nearby_names(x, c, &p);
@@ -636,6 +643,7 @@ static void resolve(plc_ctx *x) {
     }
     /* the context: the dateline, fixed places and sure mentions */
     x->ncc = x->nreg = 0;
+    x->votes = 0;
     /* each name votes once with its first-pass place (prior and nearby
     ** names): a sure one (a fixed place, or a clear winner) weighs 1, an
     ** unsure one 0.5, the dateline 2 */
