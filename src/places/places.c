@@ -182,6 +182,7 @@ typedef struct plc_cand {
     uint8_t         role;
     uint8_t         admin;              /* ends in an admin suffix */
     uint8_t         state;              /* an AP/postal state after "City," */
+    uint8_t         split;              /* a part of a hyphenated word */
     const uint32_t *ids;                /* gazetteer places of the name */
     uint32_t        nids;
     int32_t         fixed;              /* the place when there is no choice */
@@ -322,6 +323,79 @@ static long state_at(plc_ctx *x, const dyad_token *t) {
     return -1;
 }
 
+/* The length of the hyphen or dash at z[i] (n bytes), or 0. */
+static size_t dash_at(const char *z, size_t n, size_t i) {
+    if (z[i] == '-') return 1;
+    if (i + 2 < n && (unsigned char)z[i] == 0xE2 && (unsigned char)z[i + 1] == 0x80 &&
+        ((unsigned char)z[i + 2] == 0x93 || (unsigned char)z[i + 2] == 0x94))
+        return 3;
+    return 0;
+}
+
+/* A hyphenated word whose parts are places or demonyms ("Israeli-Egyptian",
+** "Fargo-Moorhead", "Atlanta-area", "Huntsville-Walker County"): one
+** candidate per capitalised part of 3 bytes or more that the gazetteer or
+** the demonyms know, with the part's offsets; the last part takes an admin
+** suffix after the word.  Returns 1 when the word was split, 0 when it is
+** no such word (a whole name, "Guinea-Bissau", is looked up as usual), -1
+** when out of memory. */
+static int split_token(plc_ctx *x, uint32_t si, const dyad_sentence *se, uint32_t k) {
+    const dyad_token *t = &se->tokens[k];
+    const char *z = x->st->text + t->start;
+    size_t n = t->len, found = 0;
+    int has = 0;
+    for (size_t i = 1; i + 1 < n && !has; i++) has = dash_at(z, n, i) != 0;
+    const uint32_t *ids;
+    if (!has || dyad_gazetteer_lookup(x->g, z, n, &ids) ||
+        geo_demonym_country(z, n))
+        return 0;
+    for (size_t a = 0; a < n;) {
+        size_t b = a, d = 0;
+        while (b < n && !(d = dash_at(z, n, b))) b++;
+        int cap = z[a] >= 'A' && z[a] <= 'Z';
+        if (cap && b - a >= 3) {
+            const char *cc = geo_demonym_country(z + a, b - a);
+            uint32_t m = cc ? 0 : (uint32_t)dyad_gazetteer_lookup(x->g, z + a, b - a, &ids);
+            /* the last part and an admin suffix: "Walker" + "County" */
+            const uint32_t *ids2;
+            uint32_t m2 = 0, end = t->start + (uint32_t)b;
+            const dyad_token *nx = k + 1 < se->ntokens ? &se->tokens[k + 1] : NULL;
+            if (!cc && b == n && nx && is_cap(nx) && tok_in_cs(x->st, nx, admin_suffixes)) {
+                size_t len = nx->start + nx->len - (t->start + a);
+                m2 = (uint32_t)dyad_gazetteer_lookup(x->g, z + a, len, &ids2);
+                if (m2) {
+                    ids = ids2;
+                    m = m2;
+                    end = nx->start + nx->len;
+                }
+            }
+            if (cc || m) {
+                plc_cand *c = push_cand(x, si, se, k, m2 ? k + 2 : k + 1,
+                                        cc ? DYAD_ROLE_DEMONYM : DYAD_ROLE_PLACE);
+                if (!c) return -1;
+                c->start = t->start + (uint32_t)a;
+                c->end = end;
+                c->split = 1;
+                if (cc) {
+                    long ci = dyad_gazetteer_country(x->g, cc);
+                    if (ci < 0) {
+                        x->cands.n--;
+                        goto next;
+                    }
+                    c->fixed = (int32_t)ci;
+                } else {
+                    c->ids = ids;
+                    c->nids = m;
+                }
+                found++;
+            }
+        }
+    next:
+        a = b + d;
+    }
+    return found > 0;
+}
+
 /* Recognise the candidates of sentence si. */
 static int scan_sentence(plc_ctx *x, uint32_t si) {
     const dyad_sentence *se = dyad_session_sentence(x->s, si);
@@ -334,6 +408,9 @@ static int scan_sentence(plc_ctx *x, uint32_t si) {
         first++;
     for (uint32_t k = 0; k < n; k++) {
         if (!is_cap(&tk[k])) continue;
+        int split = split_token(x, si, se, k);
+        if (split < 0) return -1;
+        if (split) continue;
         /* longest span of capitalised words (inner words inside) */
         uint32_t lim = k;
         while (lim < n && lim - k < 6 &&
@@ -526,8 +603,8 @@ static double rough_km(double lat1, double lon1, double lat2, double lon2) {
     return 111.2 * sqrt(dx * dx + dy * dy);
 }
 
-#define PLC_CV_BASE 1.5        /* a country other names vote for */
-#define PLC_CV_SHARE 3.0       /* ... times its share of their votes */
+#define PLC_CV_BASE 1.0        /* a country other names vote for */
+#define PLC_CV_SHARE 2.0       /* ... times its share of their votes */
 #define PLC_NEAR_KM 150.0
 #define PLC_NEAR_CANDS 8       /* places of another name looked at */
 
@@ -678,7 +755,8 @@ static void resolve(plc_ctx *x) {
 /* ---------------------------------------------------------- roles */
 
 static void assign_role(plc_ctx *x, plc_cand *c) {
-    if (c->role != DYAD_ROLE_PLACE || c->sentence == UINT32_MAX || c->state || c->pair >= 0)
+    if (c->role != DYAD_ROLE_PLACE || c->sentence == UINT32_MAX || c->state || c->pair >= 0 ||
+        c->split)
         return;
     const dyad_sentence *se = dyad_session_sentence(x->s, c->sentence);
     const dyad_syntax *sy = dyad_session_syntax(x->s, c->sentence);
