@@ -463,7 +463,9 @@ static int scan_sentence(plc_ctx *x, uint32_t si) {
         uint32_t sb = b ? b : k + 1;
         int admin = sb < n && is_cap(&tk[sb]) && tok_in_cs(x->st, &tk[sb], admin_suffixes) &&
                     !tok_in_cs(x->st, &tk[k], stop_words) &&
-                    !tok_in_cs(x->st, &tk[k], admin_suffixes);
+                    !tok_in_cs(x->st, &tk[k], admin_suffixes) &&
+                    !tok_in_cs(x->st, &tk[k], place_heads) &&
+                    (b || !tagged(sy, k) || upos_is(sy, k, "PROPN"));
         if (!b && !admin) continue;
         if (admin) {
             const uint32_t *ids2;
