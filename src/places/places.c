@@ -33,6 +33,7 @@
 */
 #include <math.h>
 #include <stdlib.h>
+#include <threads.h>
 
 #include "places.h"
 #include "../session.h"
@@ -60,12 +61,6 @@ const char *geo_demonym_country(const char *z, size_t n) {
 }
 
 /* ---------------------------------------------------------- word lists */
-
-static int in_list(const char *const *list, const char *z, size_t n) {
-    for (size_t i = 0; list[i]; i++)
-        if (dyad_ieq(z, n, list[i])) return 1;
-    return 0;
-}
 
 /* Lower-case words that may stand inside a place name. */
 static const char *const inner_words[] = {
@@ -143,6 +138,12 @@ static const char *const place_heads[] = {
 static const char *const locative_preps[] = {
     "in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
     NULL};
+
+/* Words that end a verb's stretch of the sentence (in_stretch()): clause
+** punctuation, subordinating conjunctions, relative words, "said". */
+static const char *const stretch_ends[] = {
+    ";", ":", "but", "while", "whereas", "although", "though", "because", "after", "before",
+    "when", "which", "who", "that", "where", "said", "says", NULL};
 
 /* AP state abbreviations (and a few older forms) after "City,". */
 static const struct { const char *abbr, *state; } ap_states[] = {
@@ -222,20 +223,78 @@ static int word_is(const dyad_story *st, const dyad_token *t, const char *w) {
     return dyad_ieq(z, n, w);
 }
 
+/* The word lists as one hash table, built once (call_once: sessions of
+** several threads share it): each word with a bit per list it is in,
+** lists of capitalised words by exact case (a final period dropped:
+** "St." is "St"), the others in lower case. */
+#define LEX_SLOTS 1024          /* a power of two, at least twice the words */
+#define LEX_WORD 24             /* longest word + 1 */
+typedef struct lex_slot {
+    char    w[LEX_WORD];
+    uint8_t n;
+    uint8_t cs, ci;             /* list bits: exact-case, lower-case lookups */
+} lex_slot;
+static lex_slot lex[LEX_SLOTS];
+static once_flag lex_once = ONCE_FLAG_INIT;
+
+static const char *const *const cs_lists[] = {admin_suffixes, direction_words, stop_words,
+                                              place_heads, NULL};
+static const char *const *const ci_lists[] = {inner_words, locative_preps, stretch_ends, NULL};
+
+static lex_slot *lex_find(const char *z, size_t n, int add) {
+    if (n == 0 || n >= LEX_WORD) return NULL;
+    size_t h = (size_t)dyad_fnv1a(z, n) & (LEX_SLOTS - 1);
+    for (;; h = (h + 1) & (LEX_SLOTS - 1)) {
+        lex_slot *sl = &lex[h];
+        if (!sl->n) {
+            if (!add) return NULL;
+            memcpy(sl->w, z, n);
+            sl->n = (uint8_t)n;
+            return sl;
+        }
+        if (sl->n == n && !memcmp(sl->w, z, n)) return sl;
+    }
+}
+
+static void lex_build(void) {
+    for (int i = 0; cs_lists[i]; i++)
+        for (int j = 0; cs_lists[i][j]; j++) {
+            lex_slot *sl = lex_find(cs_lists[i][j], strlen(cs_lists[i][j]), 1);
+            if (sl) sl->cs |= (uint8_t)(1u << i);
+        }
+    for (int i = 0; ci_lists[i]; i++)
+        for (int j = 0; ci_lists[i][j]; j++) {
+            lex_slot *sl = lex_find(ci_lists[i][j], strlen(ci_lists[i][j]), 1);
+            if (sl) sl->ci |= (uint8_t)(1u << i);
+        }
+}
+
+/* The bit of list in cs_lists or ci_lists. */
+static unsigned list_bit(const char *const *const *lists, const char *const *list) {
+    for (int i = 0; lists[i]; i++)
+        if (lists[i] == list) return 1u << i;
+    return 0;
+}
+
+/* Is token t in one of ci_lists (any case)? */
 static int tok_in(const dyad_story *st, const dyad_token *t, const char *const *list) {
     size_t n;
     const char *z = tok_text(st, t, &n);
-    return in_list(list, z, n);
+    char low[LEX_WORD];
+    if (n == 0 || n >= LEX_WORD) return 0;
+    for (size_t i = 0; i < n; i++) low[i] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] + 32 : z[i]);
+    const lex_slot *sl = lex_find(low, n, 0);
+    return sl && (sl->ci & list_bit(ci_lists, list));
 }
 
-/* Exact-case membership (stop words and suffixes are capitalised). */
+/* Is token t in one of cs_lists (exact case; stop words and suffixes are
+** capitalised)? */
 static int tok_in_cs(const dyad_story *st, const dyad_token *t, const char *const *list) {
     size_t n;
     const char *z = tok_text(st, t, &n);
     if (n && z[n - 1] == '.') n--;
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && !memcmp(list[i], z, n)) return 1;
-    return 0;
+    const lex_slot *sl = lex_find(z, n, 0);
+    return sl && (sl->cs & list_bit(cs_lists, list));
 }
 
 static int upos_is(const dyad_syntax *sy, uint32_t k, const char *u) {
@@ -827,11 +886,8 @@ static int attached(const dyad_syntax *sy, const dyad_story *st, const dyad_sent
 ** subordinating conjunction or a relative pronoun? */
 static int stretch_end(const dyad_story *st, const dyad_sentence *se, const dyad_syntax *sy,
                        uint32_t k) {
-    static const char *const ends[] = {";", ":", "but", "while", "whereas", "although", "though",
-                                       "because", "after", "before", "when", "which", "who",
-                                       "that", "where", "said", "says", NULL};
     if (upos_is(sy, k, "VERB")) return 1;
-    return tok_in(st, &se->tokens[k], ends);
+    return tok_in(st, &se->tokens[k], stretch_ends);
 }
 
 /* The place mention of a locative phrase ("in Paris") in the stretch of
@@ -949,6 +1005,7 @@ static int dateline_cand(plc_ctx *x) {
 }
 
 int plc_story(dyad_session *s, const dyad_story *st) {
+    call_once(&lex_once, lex_build);
     s->places.n = 0;
     s->places.oom = 0;
     const dyad_gazetteer *g = s->e->gaz;
