@@ -148,7 +148,10 @@ int cmd_code(int argc, char **argv) {
     eopt.places = no_places ? -1 : 0;
     /* No dictionaries (--no-dict, or none installed), nothing to code:
     ** parsing would be discarded work. */
-    if (!eopt.dict_config && !cli_has_builtin_dict(&eopt)) eopt.syntax = -1;
+    if (!eopt.dict_config && !cli_has_builtin_dict(&eopt)) {
+        eopt.syntax = -1;
+        eopt.places = -1;       /* no events to place either */
+    }
     dyad_engine *e;
     char *err = NULL;
     if (dyad_engine_open(&eopt, &e, &err) != DYAD_OK) {

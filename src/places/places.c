@@ -33,6 +33,7 @@
 */
 #include <math.h>
 #include <stdlib.h>
+#include <threads.h>
 
 #include "places.h"
 #include "../session.h"
@@ -60,12 +61,6 @@ const char *geo_demonym_country(const char *z, size_t n) {
 }
 
 /* ---------------------------------------------------------- word lists */
-
-static int in_list(const char *const *list, const char *z, size_t n) {
-    for (size_t i = 0; list[i]; i++)
-        if (dyad_ieq(z, n, list[i])) return 1;
-    return 0;
-}
 
 /* Lower-case words that may stand inside a place name. */
 static const char *const inner_words[] = {
@@ -144,6 +139,12 @@ static const char *const locative_preps[] = {
     "in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
     NULL};
 
+/* Words that end a verb's stretch of the sentence (in_stretch()): clause
+** punctuation, subordinating conjunctions, relative words, "said". */
+static const char *const stretch_ends[] = {
+    ";", ":", "but", "while", "whereas", "although", "though", "because", "after", "before",
+    "when", "which", "who", "that", "where", "said", "says", NULL};
+
 /* AP state abbreviations (and a few older forms) after "City,". */
 static const struct { const char *abbr, *state; } ap_states[] = {
     {"Ala.", "Alabama"}, {"Ariz.", "Arizona"}, {"Ark.", "Arkansas"}, {"Calif.", "California"},
@@ -182,6 +183,7 @@ typedef struct plc_cand {
     uint8_t         role;
     uint8_t         admin;              /* ends in an admin suffix */
     uint8_t         state;              /* an AP/postal state after "City," */
+    uint8_t         split;              /* a part of a hyphenated word */
     const uint32_t *ids;                /* gazetteer places of the name */
     uint32_t        nids;
     int32_t         fixed;              /* the place when there is no choice */
@@ -201,6 +203,7 @@ typedef struct plc_ctx {
     char                  cc[64][4];
     float                 ccw[64];
     int                   ncc;
+    float                 votes;        /* their sum */
     char                  reg[64][4 + 16];
     float                 regw[64];
     int                   nreg;
@@ -220,20 +223,78 @@ static int word_is(const dyad_story *st, const dyad_token *t, const char *w) {
     return dyad_ieq(z, n, w);
 }
 
+/* The word lists as one hash table, built once (call_once: sessions of
+** several threads share it): each word with a bit per list it is in,
+** lists of capitalised words by exact case (a final period dropped:
+** "St." is "St"), the others in lower case. */
+#define LEX_SLOTS 1024          /* a power of two, at least twice the words */
+#define LEX_WORD 24             /* longest word + 1 */
+typedef struct lex_slot {
+    char    w[LEX_WORD];
+    uint8_t n;
+    uint8_t cs, ci;             /* list bits: exact-case, lower-case lookups */
+} lex_slot;
+static lex_slot lex[LEX_SLOTS];
+static once_flag lex_once = ONCE_FLAG_INIT;
+
+static const char *const *const cs_lists[] = {admin_suffixes, direction_words, stop_words,
+                                              place_heads, NULL};
+static const char *const *const ci_lists[] = {inner_words, locative_preps, stretch_ends, NULL};
+
+static lex_slot *lex_find(const char *z, size_t n, int add) {
+    if (n == 0 || n >= LEX_WORD) return NULL;
+    size_t h = (size_t)dyad_fnv1a(z, n) & (LEX_SLOTS - 1);
+    for (;; h = (h + 1) & (LEX_SLOTS - 1)) {
+        lex_slot *sl = &lex[h];
+        if (!sl->n) {
+            if (!add) return NULL;
+            memcpy(sl->w, z, n);
+            sl->n = (uint8_t)n;
+            return sl;
+        }
+        if (sl->n == n && !memcmp(sl->w, z, n)) return sl;
+    }
+}
+
+static void lex_build(void) {
+    for (int i = 0; cs_lists[i]; i++)
+        for (int j = 0; cs_lists[i][j]; j++) {
+            lex_slot *sl = lex_find(cs_lists[i][j], strlen(cs_lists[i][j]), 1);
+            if (sl) sl->cs |= (uint8_t)(1u << i);
+        }
+    for (int i = 0; ci_lists[i]; i++)
+        for (int j = 0; ci_lists[i][j]; j++) {
+            lex_slot *sl = lex_find(ci_lists[i][j], strlen(ci_lists[i][j]), 1);
+            if (sl) sl->ci |= (uint8_t)(1u << i);
+        }
+}
+
+/* The bit of list in cs_lists or ci_lists. */
+static unsigned list_bit(const char *const *const *lists, const char *const *list) {
+    for (int i = 0; lists[i]; i++)
+        if (lists[i] == list) return 1u << i;
+    return 0;
+}
+
+/* Is token t in one of ci_lists (any case)? */
 static int tok_in(const dyad_story *st, const dyad_token *t, const char *const *list) {
     size_t n;
     const char *z = tok_text(st, t, &n);
-    return in_list(list, z, n);
+    char low[LEX_WORD];
+    if (n == 0 || n >= LEX_WORD) return 0;
+    for (size_t i = 0; i < n; i++) low[i] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] + 32 : z[i]);
+    const lex_slot *sl = lex_find(low, n, 0);
+    return sl && (sl->ci & list_bit(ci_lists, list));
 }
 
-/* Exact-case membership (stop words and suffixes are capitalised). */
+/* Is token t in one of cs_lists (exact case; stop words and suffixes are
+** capitalised)? */
 static int tok_in_cs(const dyad_story *st, const dyad_token *t, const char *const *list) {
     size_t n;
     const char *z = tok_text(st, t, &n);
     if (n && z[n - 1] == '.') n--;
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && !memcmp(list[i], z, n)) return 1;
-    return 0;
+    const lex_slot *sl = lex_find(z, n, 0);
+    return sl && (sl->cs & list_bit(cs_lists, list));
 }
 
 static int upos_is(const dyad_syntax *sy, uint32_t k, const char *u) {
@@ -321,6 +382,79 @@ static long state_at(plc_ctx *x, const dyad_token *t) {
     return -1;
 }
 
+/* The length of the hyphen or dash at z[i] (n bytes), or 0. */
+static size_t dash_at(const char *z, size_t n, size_t i) {
+    if (z[i] == '-') return 1;
+    if (i + 2 < n && (unsigned char)z[i] == 0xE2 && (unsigned char)z[i + 1] == 0x80 &&
+        ((unsigned char)z[i + 2] == 0x93 || (unsigned char)z[i + 2] == 0x94))
+        return 3;
+    return 0;
+}
+
+/* A hyphenated word whose parts are places or demonyms ("Israeli-Egyptian",
+** "Fargo-Moorhead", "Atlanta-area", "Huntsville-Walker County"): one
+** candidate per capitalised part of 3 bytes or more that the gazetteer or
+** the demonyms know, with the part's offsets; the last part takes an admin
+** suffix after the word.  Returns 1 when the word was split, 0 when it is
+** no such word (a whole name, "Guinea-Bissau", is looked up as usual), -1
+** when out of memory. */
+static int split_token(plc_ctx *x, uint32_t si, const dyad_sentence *se, uint32_t k) {
+    const dyad_token *t = &se->tokens[k];
+    const char *z = x->st->text + t->start;
+    size_t n = t->len, found = 0;
+    int has = 0;
+    for (size_t i = 1; i + 1 < n && !has; i++) has = dash_at(z, n, i) != 0;
+    const uint32_t *ids;
+    if (!has || dyad_gazetteer_lookup(x->g, z, n, &ids) ||
+        geo_demonym_country(z, n))
+        return 0;
+    for (size_t a = 0; a < n;) {
+        size_t b = a, d = 0;
+        while (b < n && !(d = dash_at(z, n, b))) b++;
+        int cap = z[a] >= 'A' && z[a] <= 'Z';
+        if (cap && b - a >= 3) {
+            const char *cc = geo_demonym_country(z + a, b - a);
+            uint32_t m = cc ? 0 : (uint32_t)dyad_gazetteer_lookup(x->g, z + a, b - a, &ids);
+            /* the last part and an admin suffix: "Walker" + "County" */
+            const uint32_t *ids2;
+            uint32_t m2 = 0, end = t->start + (uint32_t)b;
+            const dyad_token *nx = k + 1 < se->ntokens ? &se->tokens[k + 1] : NULL;
+            if (!cc && b == n && nx && is_cap(nx) && tok_in_cs(x->st, nx, admin_suffixes)) {
+                size_t len = nx->start + nx->len - (t->start + a);
+                m2 = (uint32_t)dyad_gazetteer_lookup(x->g, z + a, len, &ids2);
+                if (m2) {
+                    ids = ids2;
+                    m = m2;
+                    end = nx->start + nx->len;
+                }
+            }
+            if (cc || m) {
+                plc_cand *c = push_cand(x, si, se, k, m2 ? k + 2 : k + 1,
+                                        cc ? DYAD_ROLE_DEMONYM : DYAD_ROLE_PLACE);
+                if (!c) return -1;
+                c->start = t->start + (uint32_t)a;
+                c->end = end;
+                c->split = 1;
+                if (cc) {
+                    long ci = dyad_gazetteer_country(x->g, cc);
+                    if (ci < 0) {
+                        x->cands.n--;
+                        goto next;
+                    }
+                    c->fixed = (int32_t)ci;
+                } else {
+                    c->ids = ids;
+                    c->nids = m;
+                }
+                found++;
+            }
+        }
+    next:
+        a = b + d;
+    }
+    return found > 0;
+}
+
 /* Recognise the candidates of sentence si. */
 static int scan_sentence(plc_ctx *x, uint32_t si) {
     const dyad_sentence *se = dyad_session_sentence(x->s, si);
@@ -333,6 +467,9 @@ static int scan_sentence(plc_ctx *x, uint32_t si) {
         first++;
     for (uint32_t k = 0; k < n; k++) {
         if (!is_cap(&tk[k])) continue;
+        int split = split_token(x, si, se, k);
+        if (split < 0) return -1;
+        if (split) continue;
         /* longest span of capitalised words (inner words inside) */
         uint32_t lim = k;
         while (lim < n && lim - k < 6 &&
@@ -385,7 +522,9 @@ static int scan_sentence(plc_ctx *x, uint32_t si) {
         uint32_t sb = b ? b : k + 1;
         int admin = sb < n && is_cap(&tk[sb]) && tok_in_cs(x->st, &tk[sb], admin_suffixes) &&
                     !tok_in_cs(x->st, &tk[k], stop_words) &&
-                    !tok_in_cs(x->st, &tk[k], admin_suffixes);
+                    !tok_in_cs(x->st, &tk[k], admin_suffixes) &&
+                    !tok_in_cs(x->st, &tk[k], place_heads) &&
+                    (b || !tagged(sy, k) || upos_is(sy, k, "PROPN"));
         if (!b && !admin) continue;
         if (admin) {
             const uint32_t *ids2;
@@ -469,6 +608,7 @@ static int scan_sentence(plc_ctx *x, uint32_t si) {
 static void vote(plc_ctx *x, const dyad_place *p, float w) {
     int i;
     if (p->kind == DYAD_PLACE_CONTINENT) return;
+    x->votes += w;
     for (i = 0; i < x->ncc && strcmp(x->cc[i], p->country); i++) {}
     if (i == x->ncc && x->ncc < 64) memcpy(x->cc[x->ncc++], p->country, 4);
     if (i < 64) x->ccw[i] += w;
@@ -499,7 +639,7 @@ static float region_votes(const plc_ctx *x, const dyad_place *p) {
 static double prior(const dyad_place *p) {
     double s = log10((double)p->population + 10.0);
     if (p->kind == DYAD_PLACE_CONTINENT) s += 9.0;    /* (no population) */
-    else if (p->kind == DYAD_PLACE_COUNTRY) s += 3.0;
+    else if (p->kind == DYAD_PLACE_COUNTRY) s += 5.0;
     else if (p->kind == DYAD_PLACE_REGION) s += 1.0;
     else if (p->kind == DYAD_PLACE_COUNTY) s += 2.0;
     else if (!strcmp(p->fcode, "PPLC")) s += 1.5;
@@ -524,17 +664,20 @@ static double rough_km(double lat1, double lon1, double lat2, double lon2) {
     return 111.2 * sqrt(dx * dx + dy * dy);
 }
 
+#define PLC_CV_BASE 1.0        /* a country other names vote for */
+#define PLC_CV_SHARE 2.0       /* ... times its share of their votes */
 #define PLC_NEAR_KM 150.0
 #define PLC_NEAR_CANDS 8       /* places of another name looked at */
 
-/* How many other names of the story (up to 2) have a place within
-** PLC_NEAR_KM of p: "Paris" with "Urbana" and "Champaign" is in
-** Illinois. */
-static int nearby_names(const plc_ctx *x, const plc_cand *c, const dyad_place *p) {
+/* How near the other names of the story lie to p: for each, 1 - d /
+** PLC_NEAR_KM for its nearest place at d km (0 beyond), summed up to 2:
+** "Paris" with "Urbana" and "Champaign" is in Illinois; "Huntsville" with
+** "Walker County" is the one in that county. */
+static double nearby_names(const plc_ctx *x, const plc_cand *c, const dyad_place *p) {
     if (!p->has_coords || p->kind == DYAD_PLACE_COUNTRY) return 0;
     const plc_cand *cs = x->cands.p;
-    int n = 0;
-    for (size_t j = 0; j < x->cands.n && n < 2; j++) {
+    double sum = 0;
+    for (size_t j = 0; j < x->cands.n; j++) {
         const plc_cand *d = &cs[j];
         if (d->ids == c->ids || (!d->nids && d->fixed < 0)) continue;
         /* each name once: the first mention of it stands for all */
@@ -542,18 +685,19 @@ static int nearby_names(const plc_ctx *x, const plc_cand *c, const dyad_place *p
         for (size_t k = 0; k < j && !seen; k++)
             seen = cs[k].ids == d->ids && cs[k].fixed == d->fixed;
         if (seen) continue;
+        /* the nearest of its places: 1 at the same spot, 0 at PLC_NEAR_KM */
+        double best = 0;
         uint32_t m = d->fixed >= 0 ? 1 : d->nids < PLC_NEAR_CANDS ? d->nids : PLC_NEAR_CANDS;
         for (uint32_t i = 0; i < m; i++) {
             dyad_place q;
             dyad_gazetteer_place(x->g, d->fixed >= 0 ? (uint32_t)d->fixed : d->ids[i], &q);
             if (!q.has_coords || q.kind == DYAD_PLACE_COUNTRY) continue;
-            if (rough_km(p->lat, p->lon, q.lat, q.lon) <= PLC_NEAR_KM) {
-                n++;
-                break;
-            }
+            double km = rough_km(p->lat, p->lon, q.lat, q.lon);
+            if (km < PLC_NEAR_KM && 1.0 - km / PLC_NEAR_KM > best) best = 1.0 - km / PLC_NEAR_KM;
         }
+        sum += best;
     }
-    return n;
+    return sum < 2.0 ? sum : 2.0;
 }
 
 /* Best place of candidate c with context (ctx 1) or by prior only. */
@@ -573,7 +717,8 @@ static int32_t choose(plc_ctx *x, const plc_cand *c, int ctx, double *margin) {
                 cv -= c->w1;
                 if (own.admin1[0] && !strcmp(own.admin1, p.admin1)) rv -= c->w1;
             }
-            s += cv > 0.01f ? 2.5 + (cv > 2 ? 1.0 : 0.5 * cv) : 0;
+            float tot = x->votes - (own.name ? c->w1 : 0);
+            s += cv > 0.01f ? PLC_CV_BASE + PLC_CV_SHARE * cv / tot : 0;
             if (p.kind != DYAD_PLACE_COUNTRY) s += rv > 0.01f ? 2.0 : 0;
         }
         if (ctx && c->nids > 1 && i < 16) s += 1.5 * nearby_names(x, c, &p);
@@ -636,6 +781,7 @@ static void resolve(plc_ctx *x) {
     }
     /* the context: the dateline, fixed places and sure mentions */
     x->ncc = x->nreg = 0;
+    x->votes = 0;
     /* each name votes once with its first-pass place (prior and nearby
     ** names): a sure one (a fixed place, or a clear winner) weighs 1, an
     ** unsure one 0.5, the dateline 2 */
@@ -670,7 +816,8 @@ static void resolve(plc_ctx *x) {
 /* ---------------------------------------------------------- roles */
 
 static void assign_role(plc_ctx *x, plc_cand *c) {
-    if (c->role != DYAD_ROLE_PLACE || c->sentence == UINT32_MAX || c->state || c->pair >= 0)
+    if (c->role != DYAD_ROLE_PLACE || c->sentence == UINT32_MAX || c->state || c->pair >= 0 ||
+        c->split)
         return;
     const dyad_sentence *se = dyad_session_sentence(x->s, c->sentence);
     const dyad_syntax *sy = dyad_session_syntax(x->s, c->sentence);
@@ -739,11 +886,8 @@ static int attached(const dyad_syntax *sy, const dyad_story *st, const dyad_sent
 ** subordinating conjunction or a relative pronoun? */
 static int stretch_end(const dyad_story *st, const dyad_sentence *se, const dyad_syntax *sy,
                        uint32_t k) {
-    static const char *const ends[] = {";", ":", "but", "while", "whereas", "although", "though",
-                                       "because", "after", "before", "when", "which", "who",
-                                       "that", "where", "said", "says", NULL};
     if (upos_is(sy, k, "VERB")) return 1;
-    return tok_in(st, &se->tokens[k], ends);
+    return tok_in(st, &se->tokens[k], stretch_ends);
 }
 
 /* The place mention of a locative phrase ("in Paris") in the stretch of
@@ -861,6 +1005,7 @@ static int dateline_cand(plc_ctx *x) {
 }
 
 int plc_story(dyad_session *s, const dyad_story *st) {
+    call_once(&lex_once, lex_build);
     s->places.n = 0;
     s->places.oom = 0;
     const dyad_gazetteer *g = s->e->gaz;

@@ -163,6 +163,14 @@ UNIT_SUITE(place_stage) {
     CHECK_INT(run("Deputies from Dublin and Grove City searched a farm near Columbus, Ohio."), 0);
     CHECK_STR(where(0), "Dublin OH");
 
+    /* the parts of a hyphenated word; a hyphenated name stays whole */
+    CHECK_INT(run("Israeli-Egyptian talks moved to the Fargo-Moorhead area and to Guinea-Bissau."), 0);
+    CHECK_STR(places(), "Israeli/demonym/Israel/ISR; Egyptian/demonym/Egypt/EGY; "
+                        "Fargo/place/Fargo/USA; Moorhead/place/Moorhead/USA; "
+                        "Guinea-Bissau/place/Guinea-Bissau/GNB");
+    CHECK_STR(where(2), "Fargo ND");
+    CHECK_STR(where(3), "Moorhead MN");
+
     /* no gazetteer, no places: events keep a null place */
     close_story();
     dyad_session_free(S);
