@@ -31,6 +31,8 @@ const path = require('path');
 const zlib = require('zlib');
 const { key } = require('./fold.js');
 
+const ABBREV = { Saint: 'St.', Sainte: 'Ste.', Fort: 'Ft.', Mount: 'Mt.' };
+
 function die(msg) { process.stderr.write(`gazetteer.js: ${msg}\n`); process.exit(1); }
 
 function parseArgs(argv) {
@@ -116,6 +118,9 @@ function main() {
         if (!n || !latin(n)) return;
         const k = key(n);
         if (k && !pl.names.some((x) => x.key === k)) pl.names.push({ name: n, key: k });
+        // the abbreviations news writes: "St. Cloud", "Ft. Worth", "Mt. Vernon"
+        const m = /^(Saint|Sainte|Fort|Mount) (.+)$/.exec(n);
+        if (m) addName(pl, `${ABBREV[m[1]]} ${m[2]}`);
     };
 
     // Cities.

@@ -666,6 +666,7 @@ static double rough_km(double lat1, double lon1, double lat2, double lon2) {
 
 #define PLC_CV_BASE 1.0        /* a country other names vote for */
 #define PLC_CV_SHARE 2.0       /* ... times its share of their votes */
+#define PLC_NEXT_KM 400.0       /* a voted country's centre this near */
 #define PLC_NEAR_KM 150.0
 #define PLC_NEAR_CANDS 8       /* places of another name looked at */
 
@@ -700,6 +701,22 @@ static double nearby_names(const plc_ctx *x, const plc_cand *c, const dyad_place
     return sum < 2.0 ? sum : 2.0;
 }
 
+/* Does p lie within PLC_NEXT_KM of the centre of a country other names
+** of the story are in (Gaza with Israel and Egypt, not Gaza in
+** Mozambique)? */
+static int next_to_voted(const plc_ctx *x, const dyad_place *p) {
+    if (!p->has_coords || p->kind == DYAD_PLACE_CONTINENT) return 0;
+    for (int i = 0; i < x->ncc; i++) {
+        if (x->ccw[i] < 0.01f || !strcmp(x->cc[i], p->country)) continue;
+        long ci = dyad_gazetteer_country(x->g, x->cc[i]);
+        if (ci < 0) continue;
+        dyad_place q;
+        dyad_gazetteer_place(x->g, (uint32_t)ci, &q);
+        if (q.has_coords && rough_km(p->lat, p->lon, q.lat, q.lon) <= PLC_NEXT_KM) return 1;
+    }
+    return 0;
+}
+
 /* Best place of candidate c with context (ctx 1) or by prior only. */
 static int32_t choose(plc_ctx *x, const plc_cand *c, int ctx, double *margin) {
     int32_t best = -1;
@@ -718,7 +735,8 @@ static int32_t choose(plc_ctx *x, const plc_cand *c, int ctx, double *margin) {
                 if (own.admin1[0] && !strcmp(own.admin1, p.admin1)) rv -= c->w1;
             }
             float tot = x->votes - (own.name ? c->w1 : 0);
-            s += cv > 0.01f ? PLC_CV_BASE + PLC_CV_SHARE * cv / tot : 0;
+            s += cv > 0.01f ? PLC_CV_BASE + PLC_CV_SHARE * cv / tot
+                 : next_to_voted(x, &p) ? PLC_CV_BASE : 0;
             if (p.kind != DYAD_PLACE_COUNTRY) s += rv > 0.01f ? 2.0 : 0;
         }
         if (ctx && c->nids > 1 && i < 16) s += 1.5 * nearby_names(x, c, &p);
@@ -845,6 +863,19 @@ static void assign_role(plc_ctx *x, plc_cand *c) {
                         !strncmp(rel, "nmod", 4)))
             c->role = DYAD_ROLE_METONYM;
     }
+}
+
+/* A one-word subject resolved to a town of under 100,000 people in a
+** country no other name of the story is in, with no other name near it,
+** is a person ("Obama took office", "Anderson urged"), not a place. */
+static int person_like(plc_ctx *x, const plc_cand *c) {
+    if (c->role != DYAD_ROLE_METONYM || c->b - c->a != 1 || c->pick < 0 || c->split) return 0;
+    dyad_place p;
+    dyad_gazetteer_place(x->g, (uint32_t)c->pick, &p);
+    if (p.kind != DYAD_PLACE_CITY || p.population >= 100000) return 0;
+    float cv = country_votes(x, p.country);
+    if (c->p1 >= 0 && c->p1 == c->pick) cv -= c->w1;
+    return cv < 0.01f && nearby_names(x, c, &p) < 0.01;
 }
 
 /* ---------------------------------------------------------- events */
@@ -1023,6 +1054,7 @@ int plc_story(dyad_session *s, const dyad_story *st) {
     for (size_t i = 0; i < x.cands.n; i++) {
         plc_cand *c = &DVEC_AT(&x.cands, plc_cand, i);
         assign_role(&x, c);
+        if (person_like(&x, c)) continue;
         dyad_place_mention *m = dvec_push(&s->places, sizeof *m);
         if (!m) goto done;
         memset(m, 0, sizeof *m);
