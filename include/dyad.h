@@ -373,7 +373,20 @@ typedef struct dyad_engine_options {
                                 ** it (error when missing); -1: no places */
     const char *gazetteer;      /* gazetteer file, or NULL for the data
                                 ** folder's (dyad_gazetteer_default_path()) */
+    int         dedup;          /* a dyad_dedup: which repeated events go */
 } dyad_engine_options;
+
+/* Which repeated events a session drops (src/resolve). */
+typedef enum dyad_dedup {
+    DYAD_DEDUP_STORY = 0,       /* one event per (source, target, code, date)
+                                ** per story: the first stays and counts the
+                                ** others (dyad_event.repeats) */
+    DYAD_DEDUP_NONE,            /* keep every event (still one per
+                                ** (source, target, code) per sentence) */
+    DYAD_DEDUP_DAY              /* Phoenix's one-a-day filter: one per
+                                ** (date, source, target, code) over all the
+                                ** stories a session runs */
+} dyad_dedup;
 
 #define DYAD_SKIP_LEMMA 0x01    /* no lemmas ("_") */
 #define DYAD_SKIP_PARSE 0x02    /* no heads or relations (head -1, "_") */
@@ -612,6 +625,8 @@ typedef struct dyad_event {
     int32_t     target_mention; /* index of the target's mention, or -1 */
     const char *rule;           /* where the code came from: "file:line" of
                                 ** the pattern or verb entry */
+    uint32_t    repeats;        /* later mentions of the same event in the
+                                ** story that were dropped (DYAD_DEDUP_STORY) */
     int32_t     place;          /* where it happened: the place mention
                                 ** (dyad_session_place()) of a location
                                 ** attached to its verb ("met in Paris"),

@@ -32,6 +32,8 @@ struct dyad_session {
     dyad_vec    mentions;       /* dyad_mention of the story */
     dyad_vec    timexes;        /* dyad_timex of the story (values in arena) */
     dyad_vec    places;         /* dyad_place_mention of the story */
+    uint64_t   *day_keys;       /* DYAD_DEDUP_DAY: keys of events kept so far */
+    size_t      day_cap, day_n; /* (open addressing, a power of two) */
     dyad_buf    trace;          /* explanation text when tracing */
     int         tracing;        /* dyad_session_trace() */
     void       *cod;            /* coder working memory (src/coding) */

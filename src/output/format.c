@@ -112,7 +112,7 @@ static void event_obj(dyad_buf *b, const dyad_session *s, const dyad_story *st,
             json_cstr(b, flag_names[k]);
             first = 0;
         }
-    dbuf_puts(b, "],\"rule\":");
+    dbuf_printf(b, "],\"repeats\":%u,\"rule\":", e->repeats);
     json_cstr_or_null(b, e->rule);
     const dyad_sentence *se = dyad_session_sentence(s, e->sentence);
     dbuf_puts(b, ",\"text\":");
