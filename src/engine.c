@@ -146,6 +146,7 @@ static void reset(dyad_session *s) {
     s->warns.n = 0;
     s->warns.oom = 0;
     s->events.n = s->mentions.n = 0;
+    s->actors.n = s->quotes.n = 0;
     s->timexes.n = 0;
     s->timexes.oom = 0;
     s->places.n = 0;
@@ -201,6 +202,8 @@ nomem:
     reset(s);
     return DYAD_NOMEM;
 }
+
+void dyad_session_layers(dyad_session *s, unsigned mask) { s->layers = mask; }
 
 size_t dyad_session_sentence_count(const dyad_session *s) { return s->doc.sents.n; }
 
