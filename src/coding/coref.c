@@ -3,10 +3,12 @@
 ** dictionary pass of every sentence and the coding of each (contract in
 ** coding.h, API in dyad.h).
 **
-** Actors: every actor or agent match of the dictionary pass, in text order.
-** A match is a person when its entry has a dated code (office holders:
-** "John Kerry" [USAGOV 130201-170120]); countries, places and
-** organisations have none.
+** Actors: every actor or agent match of the dictionary pass, in text order
+** (agents right before an actor are part of its mention).  A match is a
+** person when its entry has a dated code (office holders: "John Kerry"
+** [USAGOV 130201-170120]) or comes from a people file; countries, places
+** and organisations have neither.  "The minister" after a full mention is
+** the last person of that sector.
 **
 ** Pronouns: he, she, him (and possessive his, her) refer to the last
 ** person named before them, in this sentence or the six before; inside a
@@ -68,13 +70,17 @@ typedef struct cw {
     uint32_t sent, tok;
 } cw;
 
-/* Is the actor match m a person (an entry with a dated code)? */
+/* Is the actor match m a person: an entry with a dated code (office
+** holders: "John Kerry" [USAGOV 130201-170120]), or one of a people file
+** (dyad's own data/dict/people-*.actors: "Sergei Lavrov" [RUSGOV])? */
 static int person_match(const dict_builder *b, const dict_match *m) {
     if (m->kind != DICT_ACTORS || m->entry >= b->actors.n) return 0;
     const b_actor *a = &DVEC_AT(&b->actors, b_actor, m->entry);
     for (size_t k = 0; k < a->ncodes; k++)
         if (a->codes[k].lo != DICT_DATE_MIN || a->codes[k].hi != DICT_DATE_MAX) return 1;
-    return 0;
+    const char *f = a->src.file ? strrchr(a->src.file, '/') : NULL;
+    f = f ? f + 1 : a->src.file;
+    return f && !strncmp(f, "people", 6);
 }
 
 static int is_match(const dict_match *m) {
@@ -119,11 +125,35 @@ static int metonym(const dyad_session *s, const dyad_sentence *se, const cod_pre
     return 0;
 }
 
+/* The last person named before sentence i (within PERSON_WINDOW
+** sentences) whose code carries the sector blocks sec ("GOV"), or -1.
+** Persons are the actors whose dictionary entry has a dated code. */
+static int32_t titled_person(const dyad_session *s, const dict_builder *b, const cod_pre *pre,
+                             const uint32_t *sent_base, const int32_t *actor_at, uint32_t i,
+                             const char *sec) {
+    if (!*sec) return -1;
+    for (size_t x = s->actors.n; x-- > 0;) {
+        const dyad_actor *a = &DVEC_AT(&s->actors, dyad_actor, x);
+        if (a->sentence + PERSON_WINDOW < i) break;
+        if (a->kind != DYAD_MEN_ACTOR || strlen(a->code) <= 3 || !strstr(a->code + 3, sec))
+            continue;
+        /* a person: find its match */
+        const dyad_sentence *sa = dyad_session_sentence(s, a->sentence);
+        const cod_pre *pa = &pre[a->sentence];
+        for (uint32_t t = 0; sa && t < sa->ntokens; t++)
+            if (actor_at[sent_base[a->sentence] + t] == (int32_t)x && is_match(&pa->at[t]) &&
+                person_match(b, &pa->at[t]))
+                return (int32_t)x;
+    }
+    return -1;
+}
+
 /* The code of the actor match at word k of sentence p with the sector
 ** blocks of the agent matches right before it ("President Abdelaziz
-** Bouteflika": DZAELI + GOV), as the coder composes a mention; in the
-** arena, or NULL when out of memory. */
-static const char *composed(dyad_session *s, const cod_pre *p, uint32_t k) {
+** Bouteflika": DZAELI + GOV), as the coder composes a mention, and in
+** *from the first word of those agents; in the arena, or NULL when out of
+** memory. */
+static const char *composed(dyad_session *s, const cod_pre *p, uint32_t k, uint32_t *from) {
     char out[64];
     snprintf(out, sizeof out, "%s", p->at[k].code);
     uint32_t end = k;
@@ -137,6 +167,7 @@ static const char *composed(dyad_session *s, const cod_pre *p, uint32_t k) {
         cod_add_blocks(out, sizeof out, p->at[a].code);
         end = a;
     }
+    *from = end;
     if (!strcmp(out, p->at[k].code)) return p->at[k].code;
     return arena_strndup(&s->arena, out, strlen(out));
 }
@@ -220,7 +251,39 @@ int cod_coref(dyad_session *s, const dyad_story *st, cod_pre *pre) {
                 if (e > se->ntokens) e = se->ntokens;
                 uint8_t kind = m->kind == DICT_AGENTS ? DYAD_MEN_AGENT : DYAD_MEN_ACTOR;
                 const char *code = m->code;
-                if (m->kind == DICT_ACTORS && (code = composed(s, p, k)) == NULL) return -1;
+                uint32_t from = k;
+                if (m->kind == DICT_AGENTS) {
+                    /* agents right before an actor are part of its mention
+                    ** ("Secretary of State John Kerry"); a bare agent is
+                    ** "---" with its sector blocks ("the minister") */
+                    uint32_t x = e;
+                    while (x < se->ntokens && is_match(&p->at[x]) && p->at[x].kind == DICT_AGENTS)
+                        x += (uint32_t)p->at[x].ntokens;
+                    if (x < se->ntokens && is_match(&p->at[x]) && p->at[x].kind == DICT_ACTORS) {
+                        k = x - 1;
+                        continue;
+                    }
+                    char bare[64] = "---";
+                    cod_add_blocks(bare, sizeof bare, m->code);
+                    if (!(code = arena_strndup(&s->arena, bare, strlen(bare)))) return -1;
+                    /* "the minister" after a full mention: the last person of
+                    ** that sector (an earlier sentence's: the coder gives a
+                    ** bare agent its own sentence's country) */
+                    int32_t who = k > 0 && !strcmp(p->up[k - 1], "THE")
+                                      ? titled_person(s, b, pre, sent_base, actor_at, i, code + 3)
+                                      : -1;
+                    if (who >= 0) {
+                        const dyad_actor *w = &DVEC_AT(&s->actors, dyad_actor, who);
+                        if (!push_actor(s, i, se, k, e, w->code, DYAD_MEN_AGENT, who)) return -1;
+                        for (uint32_t j = k; j < e; j++)
+                            actor_at[sent_base[i] + j] = (int32_t)(s->actors.n - 1);
+                        if (w->sentence < i && memo->opt.coreference) inject(p, k, e - k, w->code);
+                        k = e - 1;
+                        continue;
+                    }
+                } else {
+                    if ((code = composed(s, p, k, &from)) == NULL) return -1;
+                }
                 /* "Moscow said": a capital for its government */
                 int meto = metonym(s, se, p, k, e);
                 if (meto) {
@@ -230,9 +293,9 @@ int cod_coref(dyad_session *s, const dyad_story *st, cod_pre *pre) {
                     code = arena_printf(&s->arena, "%sGOV", m->code);
                     if (!code) return -1;
                 }
-                if (!push_actor(s, i, se, k, e, code, kind, -1)) return -1;
+                if (!push_actor(s, i, se, from, e, code, kind, -1)) return -1;
                 int32_t ai = (int32_t)(s->actors.n - 1);
-                for (uint32_t j = k; j < e; j++) actor_at[sent_base[i] + j] = ai;
+                for (uint32_t j = from; j < e; j++) actor_at[sent_base[i] + j] = ai;
                 if (person_match(b, m) && first < 0) first = ai;
                 /* "his Russian counterpart": the country with the sector of
                 ** the person before */
