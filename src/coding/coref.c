@@ -60,6 +60,14 @@ static const char *const third_person[] = {"HE", "SHE", "HIM", NULL};
 static const char *const third_poss[] = {"HIS", "HER", NULL};
 static const char *const first_person[] = {"I", "ME", "WE", "US", NULL};
 static const char *const first_poss[] = {"MY", "OUR", NULL};
+/* Words of a role that one person holds ("the minister"), unlike an
+** institution ("the government"). */
+static const char *const person_titles[] = {
+    "MINISTER", "SECRETARY", "PRESIDENT", "PREMIER", "CHANCELLOR", "KING", "QUEEN", "PRINCE",
+    "EMIR", "SULTAN", "LEADER", "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON", "AMBASSADOR",
+    "ENVOY", "GENERAL", "COMMANDER", "MAYOR", "GOVERNOR", "SENATOR", "CONGRESSMAN",
+    "CONGRESSWOMAN", "DIPLOMAT", "CHIEF", "CHAIRMAN", "CHAIRWOMAN", "DIRECTOR", "POPE",
+    "AYATOLLAH", "CLERIC", "JUDGE", "PROSECUTOR", NULL};
 static const char *const speech_verbs[] = {
     "SAID", "SAYS", "SAY", "TOLD", "TELLS", "ADDED", "ADDS", "ASKED", "STATED", "DECLARED",
     "NOTED", "WARNED", "INSISTED", "EXPLAINED", "WROTE", "REPLIED", "RESPONDED", "CONTINUED",
@@ -159,7 +167,7 @@ static const char *composed(dyad_session *s, const cod_pre *p, uint32_t k, uint3
     uint32_t end = k;
     for (int guard = 0; guard < 4 && end > 0; guard++) {
         uint32_t a = end;
-        for (uint32_t j = 0; j < end; j++)
+        for (uint32_t j = 0; j < end && a == end; j++)      /* the longest first */
             if (p->at[j].ntokens && j + p->at[j].ntokens == end && p->at[j].kind == DICT_AGENTS &&
                 p->at[j].code)
                 a = j;
@@ -269,7 +277,8 @@ int cod_coref(dyad_session *s, const dyad_story *st, cod_pre *pre) {
                     /* "the minister" after a full mention: the last person of
                     ** that sector (an earlier sentence's: the coder gives a
                     ** bare agent its own sentence's country) */
-                    int32_t who = k > 0 && !strcmp(p->up[k - 1], "THE")
+                    int32_t who = k > 0 && !strcmp(p->up[k - 1], "THE") &&
+                                          in_words(p->up[e - 1], person_titles)
                                       ? titled_person(s, b, pre, sent_base, actor_at, i, code + 3)
                                       : -1;
                     if (who >= 0) {
