@@ -62,6 +62,21 @@ static void place_obj(dyad_buf *b, const dyad_story *st, const dyad_place_mentio
     else dbuf_printf(b, "%u}", m->sentence);
 }
 
+/* The text of what the actor mention inside [a, b) refers back to ("he"
+** -> "Secretary of State John Kerry"), as JSON, or null. */
+static void resolved_from(dyad_buf *b, const dyad_session *s, const dyad_story *st, uint32_t a,
+                          uint32_t e) {
+    for (size_t i = 0; e > a && i < dyad_session_actor_count(s); i++) {
+        const dyad_actor *x = dyad_session_actor(s, i);
+        if (x->resolved_from < 0 || x->start < a || x->end > e) continue;
+        const dyad_actor *f = dyad_session_actor(s, (size_t)x->resolved_from);
+        if (!f) break;
+        json_str(b, st->text + f->start, f->end - f->start);
+        return;
+    }
+    dbuf_puts(b, "null");
+}
+
 /* One event object (CONTRACT.md); with the story id in per-event mode. */
 static void event_obj(dyad_buf *b, const dyad_session *s, const dyad_story *st,
                       const dyad_event *e, int with_id) {
@@ -86,6 +101,11 @@ static void event_obj(dyad_buf *b, const dyad_session *s, const dyad_story *st,
     json_str(b, st->text + e->source_start, e->source_end - e->source_start);
     dbuf_puts(b, ",\"target_text\":");
     if (e->target) json_str(b, st->text + e->target_start, e->target_end - e->target_start);
+    else dbuf_puts(b, "null");
+    dbuf_puts(b, ",\"source_resolved_from\":");
+    resolved_from(b, s, st, e->source_start, e->source_end);
+    dbuf_puts(b, ",\"target_resolved_from\":");
+    if (e->target) resolved_from(b, s, st, e->target_start, e->target_end);
     else dbuf_puts(b, "null");
     dbuf_puts(b, ",\"verb_text\":");
     json_str(b, st->text + e->verb_start, e->verb_end - e->verb_start);
