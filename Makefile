@@ -16,7 +16,7 @@ LIBS    := -lcjson -lz -lzstd -lm
 # output, engine.
 LIB_SRC := $(wildcard src/base/*.c) $(wildcard src/input/*.c) \
            $(wildcard src/text/*.c) $(wildcard src/time/*.c) $(wildcard src/syntax/*.c) $(wildcard src/dict/*.c) \
-           $(wildcard src/coding/*.c) $(wildcard src/places/*.c) $(wildcard src/output/*.c) $(wildcard src/*.c)
+           $(wildcard src/coding/*.c) $(wildcard src/places/*.c) $(wildcard src/resolve/*.c) $(wildcard src/output/*.c) $(wildcard src/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 

@@ -14,16 +14,26 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: dyad annotate [--per-story] [--date YYYY-MM-DD] [FILE...]\n"
+    "usage: dyad annotate [--per-story [--layers L,...]] [--date YYYY-MM-DD] [FILE...]\n"
     "\n"
-    "Writes the time expressions of the stories of each FILE (none or '-':\n"
-    "standard input), normalised against the story date (TIMEX3 values:\n"
-    "2014-10-14, 2014-09, 2014-W42, 1988, 199, P3Y, PRESENT_REF).\n"
+    "Writes what the stories of each FILE (none or '-': standard input) say\n"
+    "about when, where and who: time expressions normalised against the story\n"
+    "date (TIMEX3 values: 2014-10-14, 2014-09, 2014-W42, 1988, P3Y), places\n"
+    "(role place, metonym or demonym, resolved in the gazetteer), actor mentions\n"
+    "(pronouns and relational phrases resolved) and quotations with their\n"
+    "speakers.  Uses dyad's own dictionaries and parses every sentence.\n"
     "\n"
     "  --per-story        one JSON line per story, in input order:\n"
-    "                     {\"story_id\",\"status\",\"date\",\"timexes\":[{\"start\",\"end\",\n"
-    "                     \"text\",\"value\",\"type\"}],\"places\":[]}\n"
+    "                     {\"story_id\",\"status\",\"date\",\n"
+    "                      \"timexes\":[{\"start\",\"end\",\"text\",\"value\",\"type\"}],\n"
+    "                      \"places\":[{\"start\",\"end\",\"text\",\"role\",\"name\",\n"
+    "                        \"country\",\"lat\",\"lon\",\"geonameid\",\"sentence\"}],\n"
+    "                      \"actors\":[{\"start\",\"end\",\"text\",\"code\",\n"
+    "                        \"resolved_from\",\"sentence\"}],\n"
+    "                      \"quotes\":[{\"start\",\"end\",\"speaker\",\"speaker_code\"}]}\n"
     "                     (default: one JSON line per time expression)\n"
+    "  --layers L,...     with --per-story, only these lists: timexes, places,\n"
+    "                     actors, quotes (default: all four)\n"
     "  --date YYYY-MM-DD  date of plain-text articles, and of stories without one\n"
     "  --help             this help\n"
     "\n"
@@ -69,11 +79,13 @@ int cmd_annotate(int argc, char **argv) {
     memset(&ropt, 0, sizeof ropt);
     memset(&eopt, 0, sizeof eopt);
     annotate_ctx c = {NULL, 0};
+    const char *layers = NULL;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0;
     if (!files) return EXIT_USAGE;
     const cli_opt opts[] = {
         {"--per-story", &c.per_story, NULL},
+        {"--layers", NULL, &layers},
         {NULL, NULL, NULL},
     };
     int k = cli_parse("annotate", usage, argc, argv, opts, &ropt, files, &nfiles);
@@ -81,8 +93,27 @@ int cmd_annotate(int argc, char **argv) {
         free(files);
         return k == 1 ? 0 : k;
     }
+    unsigned mask = 0;
+    for (const char *p = layers; p && *p;) {
+        size_t n = strcspn(p, ",");
+        static const struct { const char *name; unsigned bit; } names[] = {
+            {"timexes", DYAD_LAYER_TIMEXES}, {"places", DYAD_LAYER_PLACES},
+            {"actors", DYAD_LAYER_ACTORS}, {"quotes", DYAD_LAYER_QUOTES}};
+        unsigned bit = 0;
+        for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+            if (strlen(names[i].name) == n && !strncmp(p, names[i].name, n)) bit = names[i].bit;
+        if (!bit) {
+            fprintf(stderr, "dyad annotate: unknown layer '%.*s' (timexes, places, actors, quotes)\n",
+                    (int)n, p);
+            free(files);
+            return EXIT_USAGE;
+        }
+        mask |= bit;
+        p += n + (p[n] == ',');
+    }
     eopt.data_dir = cli_data_dir();
-    eopt.no_builtin_dict = 1;       /* text, time, syntax and places stages */
+    eopt.parse_all = 1;             /* every stage; every sentence parsed (the
+                                    ** roles of places need it) */
     dyad_engine *e;
     char *err = NULL;
     if (dyad_engine_open(&eopt, &e, &err) != DYAD_OK) {
@@ -93,6 +124,7 @@ int cmd_annotate(int argc, char **argv) {
     }
     c.s = dyad_session_new(e);
     int rc = EXIT_USAGE;
+    if (c.s && layers) dyad_session_layers(c.s, mask);
     if (c.s) rc = cli_each_story(files, nfiles, &ropt, on_story, on_fail, &c);
     else fprintf(stderr, "dyad annotate: out of memory\n");
     if (fflush(stdout) != 0) {

@@ -25,6 +25,11 @@ static const char usage[] =
     "  --dict CONFIG      dictionary set: a PETRARCH .ini or TABARI .project\n"
     "                     (default: dyad's own, data/dict/dyad.ini)\n"
     "  --no-dict          no dictionaries at all: read and split only, no events\n"
+    "  --dedup story|day|none  repeated events: one per (source, target, code,\n"
+    "                     date) per story, the first counting the others in\n"
+    "                     \"repeats\" (story, the default); one per (date, source,\n"
+    "                     target, code) over all stories (day: Phoenix's filter);\n"
+    "                     all (none)\n"
     "  --no-places        no places stage: every event's \"place\" is null (the\n"
     "                     gazetteer is not loaded)\n"
     "  --no-target        code events that have no target (PETRARCH's\n"
@@ -110,6 +115,7 @@ int cmd_code(int argc, char **argv) {
     memset(&eopt, 0, sizeof eopt);
     code_ctx c = {NULL, 0, 0};
     int no_places = 0;
+    const char *dedup = NULL;
     const char *format = NULL;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0;
@@ -120,6 +126,7 @@ int cmd_code(int argc, char **argv) {
         {"--no-target", &eopt.no_target_ok, NULL},
         {"--no-dict", &eopt.no_builtin_dict, NULL},
         {"--no-places", &no_places, NULL},
+        {"--dedup", NULL, &dedup},
         {"--format", NULL, &format},
         {NULL, NULL, NULL},
     };
@@ -133,6 +140,14 @@ int cmd_code(int argc, char **argv) {
         free(files);
         return EXIT_USAGE;
     }
+    if (dedup && strcmp(dedup, "story") && strcmp(dedup, "day") && strcmp(dedup, "none")) {
+        fprintf(stderr, "dyad code: unknown --dedup '%s' (story, day or none)\n", dedup);
+        free(files);
+        return EXIT_USAGE;
+    }
+    eopt.dedup = !dedup || !strcmp(dedup, "story") ? DYAD_DEDUP_STORY
+                 : !strcmp(dedup, "day")             ? DYAD_DEDUP_DAY
+                                                     : DYAD_DEDUP_NONE;
     if (eopt.dict_config && eopt.no_builtin_dict) {
         fprintf(stderr, "dyad code: --dict and --no-dict do not go together\n");
         free(files);

@@ -203,13 +203,13 @@ static int print_json(const eval_file *f, const eval_result *r, double secs) {
 
 /* ------------------------------------------------------------------ run */
 
-/* The engine `dyad annotate` uses (no dictionaries, every sentence
-** parsed), for the geo set.  Returns 0, or -1 (reported). */
+/* The engine `dyad annotate` uses (every sentence parsed), for the geo
+** set.  Returns 0, or -1 (reported). */
 static int open_annotate(eval_ctx *x) {
     dyad_engine_options o;
     memset(&o, 0, sizeof o);
     o.data_dir = cli_data_dir();
-    o.no_builtin_dict = 1;
+    o.parse_all = 1;
     char *err = NULL;
     if (dyad_engine_open(&o, &x->ann_e, &err) != DYAD_OK) {
         fprintf(stderr, "dyad eval: %s\n", err ? err : "cannot start");

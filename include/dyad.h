@@ -373,7 +373,20 @@ typedef struct dyad_engine_options {
                                 ** it (error when missing); -1: no places */
     const char *gazetteer;      /* gazetteer file, or NULL for the data
                                 ** folder's (dyad_gazetteer_default_path()) */
+    int         dedup;          /* a dyad_dedup: which repeated events go */
 } dyad_engine_options;
+
+/* Which repeated events a session drops (src/resolve). */
+typedef enum dyad_dedup {
+    DYAD_DEDUP_STORY = 0,       /* one event per (source, target, code, date)
+                                ** per story: the first stays and counts the
+                                ** others (dyad_event.repeats) */
+    DYAD_DEDUP_NONE,            /* keep every event (still one per
+                                ** (source, target, code) per sentence) */
+    DYAD_DEDUP_DAY              /* Phoenix's one-a-day filter: one per
+                                ** (date, source, target, code) over all the
+                                ** stories a session runs */
+} dyad_dedup;
 
 #define DYAD_SKIP_LEMMA 0x01    /* no lemmas ("_") */
 #define DYAD_SKIP_PARSE 0x02    /* no heads or relations (head -1, "_") */
@@ -612,6 +625,10 @@ typedef struct dyad_event {
     int32_t     target_mention; /* index of the target's mention, or -1 */
     const char *rule;           /* where the code came from: "file:line" of
                                 ** the pattern or verb entry */
+    int32_t     quote;          /* the quotation (dyad_session_quote()) the
+                                ** verb stands in, or -1 */
+    uint32_t    repeats;        /* later mentions of the same event in the
+                                ** story that were dropped (DYAD_DEDUP_STORY) */
     int32_t     place;          /* where it happened: the place mention
                                 ** (dyad_session_place()) of a location
                                 ** attached to its verb ("met in Paris"),
@@ -644,6 +661,44 @@ typedef struct dyad_mention {
 
 size_t dyad_session_mention_count(const dyad_session *s);
 const dyad_mention *dyad_session_mention(const dyad_session *s, size_t i);
+
+/* ---------------------------------------------------------------------
+** Who, across sentences (src/coding/coref.c): actor mentions of the whole
+** story, pronouns and relational phrases resolved, quotations and their
+** speakers.  Filled when the engine has dictionaries.
+*/
+
+/* An actor mention of the story: a dictionary actor or agent, or a
+** pronoun or relational phrase resolved to one ("he" -> USAGOV, "his
+** Russian counterpart" -> RUSGOV). */
+typedef struct dyad_actor {
+    uint32_t    sentence;
+    uint32_t    start, end;     /* byte offsets of the words */
+    const char *code;           /* actor code */
+    uint8_t     kind;           /* dyad_mention_kind */
+    int32_t     resolved_from;  /* the actor mention it refers back to (a
+                                ** pronoun's antecedent, a quote's speaker
+                                ** for "we"), or -1 */
+} dyad_actor;
+
+size_t dyad_session_actor_count(const dyad_session *s);
+const dyad_actor *dyad_session_actor(const dyad_session *s, size_t i);
+
+/* A quotation: the quoted text (quotation marks excluded), possibly over
+** several sentences and paragraphs, and who said it: the actor of ", X
+** said" / "X told ...: " in its sentences, else the speaker of the quote
+** just before it (a quote paragraph that goes on). */
+typedef struct dyad_quote {
+    uint32_t    start, end;     /* byte offsets of the quoted words */
+    uint32_t    first_sentence, last_sentence;
+    int32_t     speaker;        /* actor mention of the speaker, or -1 */
+    const char *speaker_code;   /* its code, or NULL */
+    uint32_t    speaker_start, speaker_end; /* the speaker's words as
+                                ** written ("he", "Kerry"); 0, 0 when none */
+} dyad_quote;
+
+size_t dyad_session_quote_count(const dyad_session *s);
+const dyad_quote *dyad_session_quote(const dyad_session *s, size_t i);
 
 /* Explanation of the coding of the last story (tokens, tags, parse, actors,
 ** patterns tried and matched, events) as text, when tracing was switched on
@@ -701,6 +756,14 @@ typedef enum dyad_output {
                                 ** (`dyad annotate --per-story`) */
     DYAD_OUT_TIMEXES            /* one JSON line per time expression */
 } dyad_output;
+
+/* Layers `dyad annotate --per-story` writes (DYAD_OUT_ANNOTATE); a mask of
+** DYAD_LAYER_*, 0 = all (the default). */
+#define DYAD_LAYER_TIMEXES 0x1u
+#define DYAD_LAYER_PLACES  0x2u
+#define DYAD_LAYER_ACTORS  0x4u
+#define DYAD_LAYER_QUOTES  0x8u
+void dyad_session_layers(dyad_session *s, unsigned mask);
 
 /* Format the last story run (or an error story, which needs no run) as
 ** JSON lines, each ending in '\n'.  Returns a session-owned buffer and sets

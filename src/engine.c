@@ -5,6 +5,7 @@
 #include "session.h"
 #include "time/timex.h"
 #include "places/places.h"
+#include "resolve/resolve.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,6 +130,7 @@ void dyad_session_free(dyad_session *s) {
     dvec_free(&s->synt);
     dvec_free(&s->timexes);
     dvec_free(&s->places);
+    res_session_free(s);
     cod_session_free(s);
     free(s);
 }
@@ -144,6 +146,7 @@ static void reset(dyad_session *s) {
     s->warns.n = 0;
     s->warns.oom = 0;
     s->events.n = s->mentions.n = 0;
+    s->actors.n = s->quotes.n = 0;
     s->timexes.n = 0;
     s->timexes.oom = 0;
     s->places.n = 0;
@@ -185,6 +188,8 @@ dyad_status dyad_session_run(dyad_session *s, const dyad_story *st) {
     ** place of each event. */
     if (plc_story(s, st) < 0) goto nomem;
     plc_events(s, st);
+    /* Resolution: repeated events (they carry their places along). */
+    if (res_dedup(s) < 0) goto nomem;
     if (d->ncut) {
         char *m = arena_printf(&s->arena,
                                "story %s: %u sentence(s) longer than %u tokens were cut",
@@ -197,6 +202,8 @@ nomem:
     reset(s);
     return DYAD_NOMEM;
 }
+
+void dyad_session_layers(dyad_session *s, unsigned mask) { s->layers = mask; }
 
 size_t dyad_session_sentence_count(const dyad_session *s) { return s->doc.sents.n; }
 

@@ -30,10 +30,15 @@ struct dyad_session {
     dyad_vec    synt;           /* dyad_syntax per token of the story */
     dyad_vec    events;         /* dyad_event of the story */
     dyad_vec    mentions;       /* dyad_mention of the story */
+    dyad_vec    actors;         /* dyad_actor of the story (coref.c) */
+    dyad_vec    quotes;         /* dyad_quote of the story (coref.c) */
     dyad_vec    timexes;        /* dyad_timex of the story (values in arena) */
     dyad_vec    places;         /* dyad_place_mention of the story */
+    uint64_t   *day_keys;       /* DYAD_DEDUP_DAY: keys of events kept so far */
+    size_t      day_cap, day_n; /* (open addressing, a power of two) */
     dyad_buf    trace;          /* explanation text when tracing */
     int         tracing;        /* dyad_session_trace() */
+    unsigned    layers;         /* dyad_session_layers(): annotate's layers */
     void       *cod;            /* coder working memory (src/coding) */
 };
 

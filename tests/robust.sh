@@ -62,6 +62,18 @@ check "demo: Kerry and Lavrov talk in Paris" grep -q '"source":"RUSGOV","target"
 check "demo: Kerry meets Lavrov in the French capital" grep -q '"source":"USAGOV","target":"RUSGOV","code":"040".*"place":{"name":"Paris","country":"FRA".*"text":"French capital"' "$T/demo.places"
 check "demo: the Minsk agreement in Minsk" grep -q '"source":"UKR","target":"RUS","code":"057".*"place":{"name":"Minsk","country":"BLR"' "$T/demo.places"
 check "demo: the sanctions have no place" grep -q '"source":"USA","target":"RUS","code":"163".*"place":null' "$T/demo.places"
+# Who said what (issue 8): every quote up to "...nuclear weapons." is
+# Kerry's, the last two Yatsenyuk's; "his Russian counterpart" is RUSGOV;
+# no event twice
+"$DYAD" annotate --per-story --layers quotes "$DEMO" | grep -o '"speaker_code":[^}]*' >"$T/demo.quotes"
+check "demo: ten quotations" [ "$(wc -l <"$T/demo.quotes")" -eq 10 ]
+check "demo: the first eight quotations are Kerry's (USAGOV)" sh -c "head -n 8 '$T/demo.quotes' | grep -c USAGOV | grep -qx 8"
+check "demo: the last two quotations are Yatsenyuk's (UKRGOV)" sh -c "tail -n 2 '$T/demo.quotes' | grep -c UKRGOV | grep -qx 2"
+"$DYAD" annotate --per-story --layers actors "$DEMO" >"$T/demo.actors"
+check "demo: his Russian counterpart is RUSGOV" grep -q '"text":"Russian counterpart","code":"RUSGOV"' "$T/demo.actors"
+check "demo: every he of the story is Kerry" sh -c "! grep -o '\"text\":\"[Hh]e\",\"code\":\"[A-Z]*\"' '$T/demo.actors' | grep -v USAGOV"
+"$DYAD" code --format tsv "$DEMO" | cut -f3-6 | sort | uniq -d >"$T/demo.dups"
+check "demo: no event twice" [ ! -s "$T/demo.dups" ]
 # Offsets index the file as read: the sentence text equals the file bytes.
 first=$(head -n 1 "$T/demo.jsonl")
 start=$(echo "$first" | sed 's/.*"start":\([0-9]*\).*/\1/')

@@ -288,6 +288,7 @@ static int add_event1(cod_sent *c, uint32_t src, uint32_t tgt, const char *scode
     e->target = gt ? tcode : NULL;
     e->code = code;
     e->place = -1;
+    e->quote = -1;
     /* a TABARI time phrase shifts the story date (below, code_sentence) */
     e->date = c->shift ? c->st->date : verb_date(c, v, vend);
     e->source_start = tk[gs->a].start;
@@ -979,19 +980,24 @@ static int cmp_depth(const void *a, const void *b) {
     return x->v < y->v ? -1 : x->v > y->v;
 }
 
-/* Returns 0, 1 when the whole story is discarded, -1 when out of memory. */
-static int code_sentence(cod_sent *c) {
+/* The dictionary pass of sentence c->index, for every sentence of the
+** story before any is coded (coreference and quotes need them all):
+** upper-cased words, the longest actor/agent match at each word, verb
+** forms, time phrases, discards.  Returns 0, or -1 when out of memory. */
+static int dict_pass(cod_sent *c, cod_pre *p) {
     dyad_session *s = c->s;
     dyad_arena *ar = &s->arena;
     uint32_t n = c->n;
+    memset(p, 0, sizeof *p);
     c->up = arena_alloc(ar, (n + 1) * sizeof *c->up);
     if (!c->up) return -1;
+    p->up = c->up;
     for (uint32_t i = 0; i < n; i++) {
         size_t len;
         const char *z = dyad_token_text(c->st, &c->se->tokens[i], &len);
         char *u = arena_strndup(ar, z, len);
         if (!u) return -1;
-        for (char *p = u; *p; p++) *p = (char)toupper((unsigned char)*p);
+        for (char *q = u; *q; q++) *q = (char)toupper((unsigned char)*q);
         c->up[i] = u;
     }
     /* "US" written in capitals is the country (dictionaries list "U.S.":
@@ -1015,7 +1021,6 @@ static int code_sentence(cod_sent *c) {
     /* One dictionary pass: discards, verb forms, actors and agents. */
     int has_verb = 0;
     const char *time_code = NULL;       /* the first time phrase's code */
-    const cod_opts *opt = &((const cod_memo *)s->cod)->opt;
     dict_match *at = arena_alloc(ar, (n + 1) * sizeof *at);
     uint8_t *vform = arena_alloc(ar, n + 1);
     if (!at || !vform) return -1;
@@ -1031,8 +1036,9 @@ static int code_sentence(cod_sent *c) {
         if (!f) continue;
         if (f & (1u << DICT_DISCARDS)) {
             const b_discard *bd = &DVEC_AT(&c->b->discards, b_discard, all[DICT_DISCARDS].entry);
-            cod_trace(c, "discard \"%s\"%s\n", c->up[i], bd->whole_story ? " (story)" : "");
-            return bd->whole_story ? 1 : 0;
+            p->discard = bd->whole_story ? 2 : 1;
+            p->discard_word = c->up[i];
+            break;
         }
         if (f & (1u << DICT_VERBS)) {
             if (verb_is_time(c, all[DICT_VERBS].entry)) {
@@ -1048,6 +1054,28 @@ static int code_sentence(cod_sent *c) {
             ka = DICT_AGENTS;
         if (ka >= 0) at[i] = all[ka];
     }
+    p->at = at;
+    p->vform = vform;
+    p->has_verb = has_verb;
+    p->time_code = time_code;
+    return 0;
+}
+
+/* Returns 0, 1 when the whole story is discarded, -1 when out of memory. */
+static int code_sentence(cod_sent *c, const cod_pre *p) {
+    dyad_session *s = c->s;
+    dyad_arena *ar = &s->arena;
+    uint32_t n = c->n;
+    c->up = p->up;
+    if (p->discard) {
+        cod_trace(c, "discard \"%s\"%s\n", p->discard_word, p->discard == 2 ? " (story)" : "");
+        return p->discard == 2 ? 1 : 0;
+    }
+    const dict_match *at = p->at;
+    const uint8_t *vform = p->vform;
+    int has_verb = p->has_verb;
+    const char *time_code = p->time_code;
+    const cod_opts *opt = &((const cod_memo *)s->cod)->opt;
     if (cod_scan(c, at) < 0) return -1;
     int need = opt->targetless || opt->def_src[0] || opt->def_tgt[0] ? 1 : 2;
     /* matches that touch (or join by a possessive) make one mention: a dyad
@@ -1219,6 +1247,7 @@ static int code_sentence(cod_sent *c) {
 int cod_session_run(dyad_session *s, const dyad_story *st) {
     s->events.n = 0;
     s->mentions.n = 0;
+    s->actors.n = s->quotes.n = 0;
     dbuf_reset(&s->trace);
     const struct dyad_dict *d = dyad_engine_dict(s->e);
     if (!d) return 0;
@@ -1232,26 +1261,42 @@ int cod_session_run(dyad_session *s, const dyad_story *st) {
     c.date = date_int(st->date);
     c.trace = s->tracing;
     c.syn = &((cod_memo *)s->cod)->syn;
-    for (size_t i = 0; i < s->doc.sents.n; i++) {
+    /* The dictionary pass of every sentence, then the story-level layer
+    ** (quotes, coreference: src/coding/coref.c), then each sentence coded. */
+    size_t ns = s->doc.sents.n;
+    cod_pre *pre = arena_alloc(&s->arena, (ns + 1) * sizeof *pre);
+    if (!pre) return -1;
+    for (size_t i = 0; i < ns; i++) {
+        c.index = i;
+        c.se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);
+        c.n = c.se->ntokens;
+        memset(&pre[i], 0, sizeof pre[i]);
+        if (c.n && dict_pass(&c, &pre[i]) < 0) return -1;
+    }
+    if (cod_coref(s, st, pre) < 0) return -1;
+    for (size_t i = 0; i < ns; i++) {
         c.index = i;
         c.se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);
         c.n = c.se->ntokens;
         c.sy = NULL;
         if (c.n == 0) continue;
         if (c.trace) cod_trace(&c, "# sentence %zu\n", i);
-        int r = code_sentence(&c);
+        int r = code_sentence(&c, &pre[i]);
         if (r < 0) return -1;
         if (r == 1) {                       /* story discarded */
             s->events.n = 0;
             break;
         }
     }
+    cod_event_quotes(s);
     return s->events.oom || s->mentions.oom ? -1 : 0;
 }
 
 void cod_session_free(dyad_session *s) {
     dvec_free(&s->events);
     dvec_free(&s->mentions);
+    dvec_free(&s->actors);
+    dvec_free(&s->quotes);
     dbuf_free(&s->trace);
     cod_memo_free(s);
 }

@@ -61,6 +61,34 @@ typedef struct cod_synmap {
 /* Bucket of a first byte: A-Z 0..25, '&' (a nested synset) 26, other 27. */
 #define COD_SYN_BUCKET(ch) ((ch) >= 'A' && (ch) <= 'Z' ? (ch) - 'A' : (ch) == '&' ? 26 : 27)
 
+/* The dictionary pass of one sentence (coder.c dict_pass()), kept for the
+** whole story: the story-level layer (coref.c) reads and extends it before
+** any sentence is coded. */
+typedef struct cod_pre {
+    const char **up;        /* upper-cased words */
+    dict_match  *at;        /* longest actor/agent match starting at each
+                            ** word (ntokens 0: none); coref.c adds matches
+                            ** for resolved pronouns */
+    uint8_t     *vform;     /* 1: a verb form, 2: as a stem only */
+    int          has_verb;
+    const char  *time_code; /* the first time phrase's code, or NULL */
+    int          discard;   /* 1: a discard phrase, 2: one that drops the story */
+    const char  *discard_word;
+} cod_pre;
+
+/* Append the 3-letter blocks of agent code ag ("~GOV", "GOV~") to the
+** actor code in out (cap bytes) unless there already (mentions.c). */
+void cod_add_blocks(char *out, size_t cap, const char *ag);
+
+/* The story-level layer (coref.c): the story's actor mentions, quotes and
+** their speakers into s->actors and s->quotes; with the coreference option,
+** resolved pronouns and relational phrases become matches in pre[].at.
+** Returns 0, or -1 when out of memory. */
+struct dyad_story;
+int cod_coref(dyad_session *s, const struct dyad_story *st, cod_pre *pre);
+/* The quote each event's verb stands in (dyad_event.quote). */
+void cod_event_quotes(dyad_session *s);
+
 /* One sentence being coded. */
 typedef struct cod_sent {
     dyad_session      *s;
@@ -132,6 +160,9 @@ typedef struct cod_opts {
                                         ** targetless_from_root = n) */
     int  infer_country;                 /* bare agents take the sentence's one
                                         ** country ([Options] infer_country) */
+    int  coreference;                   /* resolved pronouns and relational
+                                        ** phrases act as actors ([Options]
+                                        ** coreference; coref.c) */
     int  code_by;                       /* SET: CODE BY CLAUSE (0, the default),
                                         ** BY SENTENCE (1: the first verb's events
                                         ** only), CODE ALL (2: every verb, none

@@ -63,6 +63,8 @@ static void opt_apply(cod_opts *o, const char *key, const char *val) {
         o->targetless = !opt_true(val);
     } else if (!strcasecmp(key, "Options:infer_country")) {
         o->infer_country = opt_true(val);
+    } else if (!strcasecmp(key, "Options:coreference")) {
+        o->coreference = opt_true(val);
     } else if (!strcasecmp(key, "Options:targetless_from_root")) {
         int r = atoi(val);
         o->targetless = r >= 1 && r <= 20 ? (r == 1 ? 1 : r) : 0;

@@ -80,7 +80,7 @@ static int clause_rel(const cod_sent *c, uint32_t i) {
 
 /* Append the 3-letter blocks of agent code ag ("~GOV", "GOV~", "~GOVMIL")
 ** to out unless present. */
-static void add_blocks(char *out, size_t cap, const char *ag) {
+void cod_add_blocks(char *out, size_t cap, const char *ag) {
     char blocks[32];
     size_t n = 0;
     for (const char *p = ag; *p && n + 1 < sizeof blocks; p++)
@@ -172,7 +172,7 @@ static const char *compose_agents(cod_sent *c, char *out, size_t cap, uint32_t f
             memcpy(out, ag, n - 1);
             memcpy(out + n - 1, tmp, lo + 1);
         } else {
-            add_blocks(out, cap, ag);
+            cod_add_blocks(out, cap, ag);
         }
     }
     return arena_strndup(&c->s->arena, out, strlen(out));

@@ -62,6 +62,21 @@ static void place_obj(dyad_buf *b, const dyad_story *st, const dyad_place_mentio
     else dbuf_printf(b, "%u}", m->sentence);
 }
 
+/* The text of what the actor mention inside [a, b) refers back to ("he"
+** -> "Secretary of State John Kerry"), as JSON, or null. */
+static void resolved_from(dyad_buf *b, const dyad_session *s, const dyad_story *st, uint32_t a,
+                          uint32_t e) {
+    for (size_t i = 0; e > a && i < dyad_session_actor_count(s); i++) {
+        const dyad_actor *x = dyad_session_actor(s, i);
+        if (x->resolved_from < 0 || x->start < a || x->end > e) continue;
+        const dyad_actor *f = dyad_session_actor(s, (size_t)x->resolved_from);
+        if (!f) break;
+        json_str(b, st->text + f->start, f->end - f->start);
+        return;
+    }
+    dbuf_puts(b, "null");
+}
+
 /* One event object (CONTRACT.md); with the story id in per-event mode. */
 static void event_obj(dyad_buf *b, const dyad_session *s, const dyad_story *st,
                       const dyad_event *e, int with_id) {
@@ -86,6 +101,11 @@ static void event_obj(dyad_buf *b, const dyad_session *s, const dyad_story *st,
     json_str(b, st->text + e->source_start, e->source_end - e->source_start);
     dbuf_puts(b, ",\"target_text\":");
     if (e->target) json_str(b, st->text + e->target_start, e->target_end - e->target_start);
+    else dbuf_puts(b, "null");
+    dbuf_puts(b, ",\"source_resolved_from\":");
+    resolved_from(b, s, st, e->source_start, e->source_end);
+    dbuf_puts(b, ",\"target_resolved_from\":");
+    if (e->target) resolved_from(b, s, st, e->target_start, e->target_end);
     else dbuf_puts(b, "null");
     dbuf_puts(b, ",\"verb_text\":");
     json_str(b, st->text + e->verb_start, e->verb_end - e->verb_start);
@@ -112,7 +132,10 @@ static void event_obj(dyad_buf *b, const dyad_session *s, const dyad_story *st,
             json_cstr(b, flag_names[k]);
             first = 0;
         }
-    dbuf_puts(b, "],\"rule\":");
+    const dyad_quote *eq = e->quote >= 0 ? dyad_session_quote(s, (size_t)e->quote) : NULL;
+    dbuf_puts(b, "],\"quote_speaker\":");
+    json_cstr_or_null(b, eq ? eq->speaker_code : NULL);
+    dbuf_printf(b, ",\"repeats\":%u,\"rule\":", e->repeats);
     json_cstr_or_null(b, e->rule);
     const dyad_sentence *se = dyad_session_sentence(s, e->sentence);
     dbuf_puts(b, ",\"text\":");
@@ -151,30 +174,71 @@ static void timex_obj(dyad_buf *b, const dyad_story *st, const dyad_timex *x) {
     dbuf_putc(b, '}');
 }
 
-/* One line per story: its time expressions and places; an error story has
-** both lists empty. */
+/* One line per story: its time expressions, places, actors and quotes (the
+** layers the session asks for); an error story has every list empty. */
 static void annotate_line(dyad_buf *b, const dyad_session *s, const dyad_story *st) {
+    unsigned ly = s->layers ? s->layers : ~0u;
+    int ok = st->status == DYAD_OK;
     dbuf_puts(b, "{\"story_id\":");
     json_cstr(b, st->id);
-    if (st->status != DYAD_OK) {
+    if (!ok) {
         dbuf_puts(b, ",\"status\":\"error\",\"error\":");
         json_cstr(b, st->error ? st->error : dyad_status_name(st->status));
-        dbuf_puts(b, ",\"timexes\":[],\"places\":[]}\n");
-        return;
+    } else {
+        dbuf_puts(b, ",\"status\":\"ok\",\"date\":");
+        json_date(b, st->date);
     }
-    dbuf_puts(b, ",\"status\":\"ok\",\"date\":");
-    json_date(b, st->date);
-    dbuf_puts(b, ",\"timexes\":[");
-    for (size_t i = 0; i < dyad_session_timex_count(s); i++) {
-        if (i) dbuf_putc(b, ',');
-        timex_obj(b, st, dyad_session_timex(s, i));
+    if (ly & DYAD_LAYER_TIMEXES) {
+        dbuf_puts(b, ",\"timexes\":[");
+        for (size_t i = 0; ok && i < dyad_session_timex_count(s); i++) {
+            if (i) dbuf_putc(b, ',');
+            timex_obj(b, st, dyad_session_timex(s, i));
+        }
+        dbuf_putc(b, ']');
     }
-    dbuf_puts(b, "],\"places\":[");
-    for (size_t i = 0; i < dyad_session_place_count(s); i++) {
-        if (i) dbuf_putc(b, ',');
-        place_obj(b, st, dyad_session_place(s, i));
+    if (ly & DYAD_LAYER_PLACES) {
+        dbuf_puts(b, ",\"places\":[");
+        for (size_t i = 0; ok && i < dyad_session_place_count(s); i++) {
+            if (i) dbuf_putc(b, ',');
+            place_obj(b, st, dyad_session_place(s, i));
+        }
+        dbuf_putc(b, ']');
     }
-    dbuf_puts(b, "]}\n");
+    if (ly & DYAD_LAYER_ACTORS) {
+        dbuf_puts(b, ",\"actors\":[");
+        for (size_t i = 0; ok && i < dyad_session_actor_count(s); i++) {
+            const dyad_actor *a = dyad_session_actor(s, i);
+            if (i) dbuf_putc(b, ',');
+            dbuf_printf(b, "{\"start\":%u,\"end\":%u,\"text\":", a->start, a->end);
+            json_str(b, st->text + a->start, a->end - a->start);
+            dbuf_puts(b, ",\"code\":");
+            json_cstr(b, a->code);
+            dbuf_puts(b, ",\"resolved_from\":");
+            const dyad_actor *f =
+                a->resolved_from >= 0 ? dyad_session_actor(s, (size_t)a->resolved_from) : NULL;
+            if (f) json_str(b, st->text + f->start, f->end - f->start);
+            else dbuf_puts(b, "null");
+            dbuf_printf(b, ",\"sentence\":%u}", a->sentence);
+        }
+        dbuf_putc(b, ']');
+    }
+    if (ly & DYAD_LAYER_QUOTES) {
+        dbuf_puts(b, ",\"quotes\":[");
+        for (size_t i = 0; ok && i < dyad_session_quote_count(s); i++) {
+            const dyad_quote *q = dyad_session_quote(s, i);
+            if (i) dbuf_putc(b, ',');
+            dbuf_printf(b, "{\"start\":%u,\"end\":%u,\"speaker\":", q->start, q->end);
+            if (q->speaker_end > q->speaker_start)
+                json_str(b, st->text + q->speaker_start, q->speaker_end - q->speaker_start);
+            else
+                dbuf_puts(b, "null");
+            dbuf_puts(b, ",\"speaker_code\":");
+            json_cstr_or_null(b, q->speaker_code);
+            dbuf_putc(b, '}');
+        }
+        dbuf_putc(b, ']');
+    }
+    dbuf_puts(b, "}\n");
 }
 
 /* One line per time expression, with its story and sentence. */
