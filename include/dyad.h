@@ -676,6 +676,8 @@ typedef struct dyad_actor {
     uint32_t    start, end;     /* byte offsets of the words */
     const char *code;           /* actor code */
     uint8_t     kind;           /* dyad_mention_kind */
+    uint8_t     located;        /* 1: after "in", "at", "near", ...: named as
+                                ** a place, not acting */
     int32_t     resolved_from;  /* the actor mention it refers back to (a
                                 ** pronoun's antecedent, a quote's speaker
                                 ** for "we"), or -1 */

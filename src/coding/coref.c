@@ -16,7 +16,9 @@
 ** speaker's side, as CAMEO codes first-person statements).  "it", "they"
 ** are left to the coder's in-sentence rule: they name things as often as
 ** actors.  A country word before "counterpart(s)" takes the sector of the
-** last person ("his Russian counterpart" after Kerry, USAGOV: RUSGOV).
+** last person ("his Russian counterpart" after Kerry, USAGOV: RUSGOV);
+** "the two countries", "both sides" are the two countries the story has
+** named most so far ("USA/RUS": the coder codes one event for each).
 **
 ** Quotations: maximal runs of quoted words (the text layer marks them)
 ** across sentences and paragraphs.  The speaker is the actor next to a verb
@@ -60,6 +62,11 @@ static const char *const third_person[] = {"HE", "SHE", "HIM", NULL};
 static const char *const third_poss[] = {"HIS", "HER", NULL};
 static const char *const first_person[] = {"I", "ME", "WE", "US", NULL};
 static const char *const first_poss[] = {"MY", "OUR", NULL};
+/* Prepositions of place or motion: a country or city after them is named
+** as a place ("talks in Moscow"), not as an actor. */
+static const char *const place_preps[] = {"IN", "AT", "NEAR", "FROM", "TO", "OUTSIDE", "INSIDE",
+                                          "ACROSS", "AROUND", "VIA", "INTO", "THROUGH", NULL};
+
 /* Words of a role that one person holds ("the minister"), unlike an
 ** institution ("the government"). */
 static const char *const person_titles[] = {
@@ -105,6 +112,7 @@ static dyad_actor *push_actor(dyad_session *s, uint32_t sent, const dyad_sentenc
     x->end = se->tokens[b - 1].start + se->tokens[b - 1].len;
     x->code = code;
     x->kind = kind;
+    x->located = 0;
     x->resolved_from = from;
     return x;
 }
@@ -115,12 +123,10 @@ static dyad_actor *push_actor(dyad_session *s, uint32_t sent, const dyad_sentenc
 ** not after a preposition of place or motion ("talks in Moscow")? */
 static int metonym(const dyad_session *s, const dyad_sentence *se, const cod_pre *p, uint32_t k,
                    uint32_t e) {
-    static const char *const preps[] = {"IN", "AT", "NEAR", "FROM", "TO", "OUTSIDE", "INSIDE",
-                                        "ACROSS", "AROUND", "VIA", "INTO", "THROUGH", NULL};
     const char *code = p->at[k].code;
     const dyad_gazetteer *g = s->e->gaz;
     if (!g || p->at[k].kind != DICT_ACTORS || strlen(code) != 3) return 0;
-    if (k > 0 && in_words(p->up[k - 1], preps)) return 0;
+    if (k > 0 && in_words(p->up[k - 1], place_preps)) return 0;
     const dyad_token *ta = &se->tokens[k], *tb = &se->tokens[e - 1];
     const uint32_t *ids;
     size_t n = dyad_gazetteer_lookup(g, s->doc.z + ta->start, tb->start + tb->len - ta->start,
@@ -154,6 +160,53 @@ static int32_t titled_person(const dyad_session *s, const dict_builder *b, const
                 return (int32_t)x;
     }
     return -1;
+}
+
+/* Nouns of "the two countries", "both sides". */
+static const char *const dyad_nouns[] = {"COUNTRIES", "SIDES", "NATIONS", "GOVERNMENTS",
+                                         "LEADERS", "STATES", "PARTIES", NULL};
+
+/* The two countries the story has named most so far (actors and what
+** refers back to them; not "---", IGO, or places after "in"), ties to the
+** later: their last named actors in *d1 and *d2 (the more named first), or -1
+** when fewer than two.  "The two countries" after Kerry and his Russian
+** counterpart are the United States and Russia even when Ukraine was
+** named last ("differences over Ukraine"). */
+static void last_dyad(const dyad_session *s, int32_t *d1, int32_t *d2) {
+    char cc[32][4];
+    int cnt[32];
+    int32_t last[32];
+    int n = 0;
+    *d1 = *d2 = -1;
+    for (size_t x = 0; x < s->actors.n; x++) {
+        const dyad_actor *a = &DVEC_AT(&s->actors, dyad_actor, x);
+        if (a->located || strlen(a->code) < 3 || !strncmp(a->code, "---", 3) ||
+            !strncmp(a->code, "IGO", 3) || strchr(a->code, '/'))
+            continue;
+        int i;
+        for (i = 0; i < n && strncmp(cc[i], a->code, 3); i++) {}
+        if (i == n) {
+            if (n == 32) continue;
+            memcpy(cc[n], a->code, 3);
+            cc[n][3] = 0;
+            cnt[n] = 0;
+            n++;
+        }
+        /* what it resolves to: the last named actor, not a pronoun */
+        if (!cnt[i]++ || a->kind != DYAD_MEN_PRONOUN) last[i] = (int32_t)x;
+    }
+    int b1 = -1, b2 = -1;
+    for (int i = 0; i < n; i++) {
+        if (b1 < 0 || cnt[i] > cnt[b1] || (cnt[i] == cnt[b1] && last[i] > last[b1])) {
+            b2 = b1;
+            b1 = i;
+        } else if (b2 < 0 || cnt[i] > cnt[b2] || (cnt[i] == cnt[b2] && last[i] > last[b2])) {
+            b2 = i;
+        }
+    }
+    if (b2 < 0) return;
+    *d1 = last[b1];
+    *d2 = last[b2];
 }
 
 /* The code of the actor match at word k of sentence p with the sector
@@ -304,6 +357,8 @@ int cod_coref(dyad_session *s, const dyad_story *st, cod_pre *pre) {
                 }
                 if (!push_actor(s, i, se, from, e, code, kind, -1)) return -1;
                 int32_t ai = (int32_t)(s->actors.n - 1);
+                if (from > 0 && in_words(p->up[from - 1], place_preps))
+                    DVEC_AT(&s->actors, dyad_actor, ai).located = 1;
                 for (uint32_t j = from; j < e; j++) actor_at[sent_base[i] + j] = ai;
                 if (person_match(b, m) && first < 0) first = ai;
                 /* "his Russian counterpart": the country with the sector of
@@ -326,6 +381,28 @@ int cod_coref(dyad_session *s, const dyad_story *st, cod_pre *pre) {
                 }
                 k = e - 1;
                 continue;
+            }
+            /* "the two countries", "both sides": the last two countries */
+            if (k + 1 < se->ntokens && (!strcmp(p->up[k], "TWO") || !strcmp(p->up[k], "BOTH")) &&
+                in_words(p->up[k + 1], dyad_nouns) && !is_match(&p->at[k + 1])) {
+                int32_t d1 = -1, d2 = -1;
+                last_dyad(s, &d1, &d2);
+                if (d1 >= 0) {
+                    const dyad_actor *x1 = &DVEC_AT(&s->actors, dyad_actor, d1);
+                    const dyad_actor *x2 = &DVEC_AT(&s->actors, dyad_actor, d2);
+                    int leaders = !strcmp(p->up[k + 1], "LEADERS") ||
+                                  !strcmp(p->up[k + 1], "GOVERNMENTS");
+                    char *code = arena_printf(&s->arena, "%.3s%s/%.3s%s", x1->code,
+                                              leaders ? "GOV" : "", x2->code, leaders ? "GOV" : "");
+                    if (!code) return -1;
+                    if (!push_actor(s, i, se, k, k + 2, code, DYAD_MEN_RELATIONAL, d1)) return -1;
+                    actor_at[sent_base[i] + k] = actor_at[sent_base[i] + k + 1] =
+                        (int32_t)(s->actors.n - 1);
+                    if (x1->sentence < i && x2->sentence < i && memo->opt.coreference)
+                        inject(p, k, 2, code);
+                    k++;
+                    continue;
+                }
             }
             int subj = in_words(p->up[k], third_person), poss = in_words(p->up[k], third_poss);
             if ((subj || poss) && ante >= 0) {
