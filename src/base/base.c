@@ -4,9 +4,12 @@
 #include "base.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 /* ---------------------------------------------------------------- buffer */
 
@@ -66,6 +69,27 @@ void dbuf_printf(dyad_buf *b, const char *fmt, ...) {
     vsnprintf(b->p + b->n, (size_t)k + 1, fmt, ap);
     va_end(ap);
     b->n += (size_t)k;
+}
+
+int dbuf_read_file(dyad_buf *b, const char *path, char *err, size_t errn) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errn, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && st.st_size > 0) dbuf_reserve(b, (size_t)st.st_size);
+    char chunk[65536];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) dbuf_append(b, chunk, k);
+    int bad = ferror(f);
+    fclose(f);
+    if (!bad && !b->oom) dbuf_reserve(b, 0);      /* an empty file still gets a buffer */
+    if (bad || b->oom) {
+        snprintf(err, errn, "%s: %s", path, bad ? "read error" : "out of memory");
+        return -1;
+    }
+    return 0;
 }
 
 /* ----------------------------------------------------------------- arena */

@@ -42,6 +42,10 @@ void  dbuf_append(dyad_buf *b, const void *p, size_t n);
 void  dbuf_putc(dyad_buf *b, char c);
 void  dbuf_puts(dyad_buf *b, const char *s);
 void  dbuf_printf(dyad_buf *b, const char *fmt, ...) DYAD_PRINTF(2, 3);
+/* Append the whole file at path (model and gazetteer images); 0, or -1 with
+** a message naming the file in err (errn bytes).  b has a buffer after a
+** success, even for an empty file. */
+int   dbuf_read_file(dyad_buf *b, const char *path, char *err, size_t errn);
 
 /* ----- arena: bump allocator, reset per story; returns NULL when out of
 ** memory (and sets oom).  Memory is 16-byte aligned. */

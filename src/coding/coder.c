@@ -1273,7 +1273,7 @@ int cod_session_run(dyad_session *s, const dyad_story *st) {
         memset(&pre[i], 0, sizeof pre[i]);
         if (c.n && dict_pass(&c, &pre[i]) < 0) return -1;
     }
-    if (cod_coref(s, st, pre) < 0) return -1;
+    if (cod_coref(s, pre) < 0) return -1;
     for (size_t i = 0; i < ns; i++) {
         c.index = i;
         c.se = &DVEC_AT(&s->doc.sents, dyad_sentence, i);

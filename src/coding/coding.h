@@ -84,8 +84,7 @@ void cod_add_blocks(char *out, size_t cap, const char *ag);
 ** their speakers into s->actors and s->quotes; with the coreference option,
 ** resolved pronouns and relational phrases become matches in pre[].at.
 ** Returns 0, or -1 when out of memory. */
-struct dyad_story;
-int cod_coref(dyad_session *s, const struct dyad_story *st, cod_pre *pre);
+int cod_coref(dyad_session *s, cod_pre *pre);
 /* The quote each event's verb stands in (dyad_event.quote). */
 void cod_event_quotes(dyad_session *s);
 

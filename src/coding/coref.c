@@ -140,24 +140,17 @@ static int metonym(const dyad_session *s, const dyad_sentence *se, const cod_pre
 }
 
 /* The last person named before sentence i (within PERSON_WINDOW
-** sentences) whose code carries the sector blocks sec ("GOV"), or -1.
-** Persons are the actors whose dictionary entry has a dated code. */
-static int32_t titled_person(const dyad_session *s, const dict_builder *b, const cod_pre *pre,
-                             const uint32_t *sent_base, const int32_t *actor_at, uint32_t i,
+** sentences) whose code carries the sector blocks sec ("GOV"), or -1;
+** person[x] says whether actor x is one (person_match()). */
+static int32_t titled_person(const dyad_session *s, const uint8_t *person, uint32_t i,
                              const char *sec) {
     if (!*sec) return -1;
     for (size_t x = s->actors.n; x-- > 0;) {
         const dyad_actor *a = &DVEC_AT(&s->actors, dyad_actor, x);
         if (a->sentence + PERSON_WINDOW < i) break;
-        if (a->kind != DYAD_MEN_ACTOR || strlen(a->code) <= 3 || !strstr(a->code + 3, sec))
-            continue;
-        /* a person: find its match */
-        const dyad_sentence *sa = dyad_session_sentence(s, a->sentence);
-        const cod_pre *pa = &pre[a->sentence];
-        for (uint32_t t = 0; sa && t < sa->ntokens; t++)
-            if (actor_at[sent_base[a->sentence] + t] == (int32_t)x && is_match(&pa->at[t]) &&
-                person_match(b, &pa->at[t]))
-                return (int32_t)x;
+        if (person[x] && a->kind == DYAD_MEN_ACTOR && strlen(a->code) > 3 &&
+            strstr(a->code + 3, sec))
+            return (int32_t)x;
     }
     return -1;
 }
@@ -270,8 +263,7 @@ static int32_t speaker_in(const dyad_session *s, const cod_pre *pre, uint32_t si
     return best;
 }
 
-int cod_coref(dyad_session *s, const dyad_story *st, cod_pre *pre) {
-    (void)st;
+int cod_coref(dyad_session *s, cod_pre *pre) {
     s->actors.n = s->quotes.n = 0;
     s->actors.oom = s->quotes.oom = 0;
     const cod_memo *memo = s->cod;
@@ -287,8 +279,11 @@ int cod_coref(dyad_session *s, const dyad_story *st, cod_pre *pre) {
     }
     sent_base[ns] = nw;
     int32_t *actor_at = arena_alloc(&s->arena, (nw + 1) * sizeof *actor_at);
-    if (!actor_at) return -1;
+    /* step 1 adds at most one actor a word: person[] of each */
+    uint8_t *person = arena_alloc(&s->arena, nw + 1);
+    if (!actor_at || !person) return -1;
     for (uint32_t w = 0; w < nw; w++) actor_at[w] = -1;
+    memset(person, 0, nw + 1);
 
     /* 1. the dictionary's actors and the third-person pronouns, in order.
     ** The antecedent of a pronoun is the first person named before it in
@@ -332,7 +327,7 @@ int cod_coref(dyad_session *s, const dyad_story *st, cod_pre *pre) {
                     ** bare agent its own sentence's country) */
                     int32_t who = k > 0 && !strcmp(p->up[k - 1], "THE") &&
                                           in_words(p->up[e - 1], person_titles)
-                                      ? titled_person(s, b, pre, sent_base, actor_at, i, code + 3)
+                                      ? titled_person(s, person, i, code + 3)
                                       : -1;
                     if (who >= 0) {
                         const dyad_actor *w = &DVEC_AT(&s->actors, dyad_actor, who);
@@ -360,7 +355,10 @@ int cod_coref(dyad_session *s, const dyad_story *st, cod_pre *pre) {
                 if (from > 0 && in_words(p->up[from - 1], place_preps))
                     DVEC_AT(&s->actors, dyad_actor, ai).located = 1;
                 for (uint32_t j = from; j < e; j++) actor_at[sent_base[i] + j] = ai;
-                if (person_match(b, m) && first < 0) first = ai;
+                if (person_match(b, m)) {
+                    person[ai] = 1;
+                    if (first < 0) first = ai;
+                }
                 /* "his Russian counterpart": the country with the sector of
                 ** the person before */
                 if (e < se->ntokens && !strncmp(p->up[e], "COUNTERPART", 11) &&

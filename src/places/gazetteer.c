@@ -211,25 +211,6 @@ static dyad_status attach(dyad_gazetteer *g, const char *path) {
     return DYAD_OK;
 }
 
-static int read_file(const char *path, dyad_buf *b, char *err, size_t errn) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errn, "%s: cannot open: %s", path, strerror(errno));
-        return -1;
-    }
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && st.st_size > 0) dbuf_reserve(b, (size_t)st.st_size + 1);
-    char chunk[65536];
-    size_t k;
-    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) dbuf_append(b, chunk, k);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad || b->oom) {
-        snprintf(err, errn, "%s: %s", path, bad ? "read error" : "out of memory");
-        return -1;
-    }
-    return 0;
-}
 
 /* ------------------------------------------------------ TSV -> image */
 
@@ -573,7 +554,7 @@ dyad_status dyad_gazetteer_load(const char *path, dyad_gazetteer **out) {
     fclose(f);
     dyad_status st;
     if (got == 4 && get32(head) == GZ_MAGIC) {
-        if (read_file(path, &g->img, g->errmsg, sizeof g->errmsg)) return g->img.oom ? DYAD_NOMEM : DYAD_IO;
+        if (dbuf_read_file(&g->img, path, g->errmsg, sizeof g->errmsg)) return g->img.oom ? DYAD_NOMEM : DYAD_IO;
         st = attach(g, path);
     } else {
         st = build_from_tsv(g, path);

@@ -209,17 +209,13 @@ typedef struct plc_ctx {
     int                   nreg;
 } plc_ctx;
 
-static const char *tok_text(const dyad_story *st, const dyad_token *t, size_t *n) {
-    return dyad_token_text(st, t, n);
-}
-
 static int is_cap(const dyad_token *t) {
     return t->kind == DYAD_TOK_WORD && (t->flags & DYAD_TF_UPPER);
 }
 
 static int word_is(const dyad_story *st, const dyad_token *t, const char *w) {
     size_t n;
-    const char *z = tok_text(st, t, &n);
+    const char *z = dyad_token_text(st, t, &n);
     return dyad_ieq(z, n, w);
 }
 
@@ -279,7 +275,7 @@ static unsigned list_bit(const char *const *const *lists, const char *const *lis
 /* Is token t in one of ci_lists (any case)? */
 static int tok_in(const dyad_story *st, const dyad_token *t, const char *const *list) {
     size_t n;
-    const char *z = tok_text(st, t, &n);
+    const char *z = dyad_token_text(st, t, &n);
     char low[LEX_WORD];
     if (n == 0 || n >= LEX_WORD) return 0;
     for (size_t i = 0; i < n; i++) low[i] = (char)(z[i] >= 'A' && z[i] <= 'Z' ? z[i] + 32 : z[i]);
@@ -291,7 +287,7 @@ static int tok_in(const dyad_story *st, const dyad_token *t, const char *const *
 ** capitalised)? */
 static int tok_in_cs(const dyad_story *st, const dyad_token *t, const char *const *list) {
     size_t n;
-    const char *z = tok_text(st, t, &n);
+    const char *z = dyad_token_text(st, t, &n);
     if (n && z[n - 1] == '.') n--;
     const lex_slot *sl = lex_find(z, n, 0);
     return sl && (sl->cs & list_bit(cs_lists, list));
@@ -307,7 +303,7 @@ static int tagged(const dyad_syntax *sy, uint32_t k) {
 
 static uint64_t word_hash(const dyad_story *st, const dyad_token *t) {
     size_t n;
-    const char *z = tok_text(st, t, &n);
+    const char *z = dyad_token_text(st, t, &n);
     char key[128];
     if (n >= sizeof key) n = sizeof key - 1;
     size_t kn = geo_key(z, n, key);
@@ -366,7 +362,7 @@ static plc_cand *push_cand(plc_ctx *x, uint32_t sent, const dyad_sentence *se, u
 /* A state abbreviation at token k ("Ga.", "GA"): its region, or -1. */
 static long state_at(plc_ctx *x, const dyad_token *t) {
     size_t n;
-    const char *z = tok_text(x->st, t, &n);
+    const char *z = dyad_token_text(x->st, t, &n);
     for (size_t i = 0; ap_states[i].abbr; i++) {
         if (strlen(ap_states[i].abbr) != n || memcmp(ap_states[i].abbr, z, n)) continue;
         const uint32_t *ids;

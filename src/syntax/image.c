@@ -19,23 +19,8 @@ uint32_t syn_get32(const unsigned char *p) {
 
 int syn_read_image(const char *path, dyad_buf *b, char *err, size_t errn) {
     memset(b, 0, sizeof *b);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errn, "%s: cannot open: %s", path, strerror(errno));
-        return -1;
-    }
-    char chunk[65536];
-    size_t k;
-    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) dbuf_append(b, chunk, k);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad || b->oom) {
-        snprintf(err, errn, "%s: %s", path, bad ? "read error" : "out of memory");
+    if (dbuf_read_file(b, path, err, errn) < 0) {
         dbuf_free(b);
-        return -1;
-    }
-    if (dbuf_reserve(b, 0)) {               /* an empty file still gets a buffer */
-        snprintf(err, errn, "%s: out of memory", path);
         return -1;
     }
     return 0;

@@ -59,3 +59,15 @@ int main(int argc, char **argv) {
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
+
+dyad_reader *unit_story(dyad_session *s, const char *json, const dyad_story **st) {
+    dyad_reader *r = NULL;
+    if (dyad_reader_open_memory(json, strlen(json), "t.jsonl", NULL, &r, NULL) != DYAD_OK) return NULL;
+    if (dyad_reader_next(r, st) != DYAD_OK || (*st)->status != DYAD_OK ||
+        dyad_session_run(s, *st) != DYAD_OK) {
+        dyad_reader_close(r);
+        *st = NULL;
+        return NULL;
+    }
+    return r;
+}

@@ -10,10 +10,7 @@
 ** message: the coder needs the parser.
 **
 ** The parser is statistical, so the sentences are short, well-formed news
-** sentences.  A documented behaviour that the coder does not show is kept
-** as a KNOWN_FAIL: printed with what was expected and what came, not
-** counted; when it starts to pass the line says so, and it should become a
-** CHECK.
+** sentences.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,15 +196,7 @@ static const char *code_on(const char *text, const char *date) {
     if (strchr(text, '"')) return "(error)";
     snprintf(story_buf, sizeof story_buf, "{\"id\":\"t\",\"date\":\"%s\",\"text\":\"%s\"}\n", date,
              text);
-    dyad_read_options ro;
-    memset(&ro, 0, sizeof ro);
-    if (dyad_reader_open_memory(story_buf, strlen(story_buf), "t.jsonl", &ro, &R, NULL) != DYAD_OK)
-        return "(error)";
-    if (dyad_reader_next(R, &ST) != DYAD_OK || ST->status != DYAD_OK ||
-        dyad_session_run(S, ST) != DYAD_OK) {
-        close_story();
-        return "(error)";
-    }
+    if (!(R = unit_story(S, story_buf, &ST))) return "(error)";
     return events();
 }
 
@@ -259,17 +248,6 @@ static void done(dyad_engine *e) {
     dyad_session_free(S);
     S = NULL;
     dyad_engine_close(e);
-}
-
-/* A documented behaviour the coder does not show yet: printed, not
-** counted (see the file comment). */
-#define KNOWN_FAIL(got, want, why) known_fail((got), (want), (why), __LINE__)
-static void known_fail(const char *got, const char *want, const char *why, int line) {
-    if (!strcmp(got, want))
-        printf("  KNOWN-FAIL now passes (make it a CHECK): test_coding.c:%d: %s\n", line, why);
-    else
-        printf("  KNOWN-FAIL test_coding.c:%d: %s: got \"%s\", expected \"%s\"\n", line, why, got,
-               want);
 }
 
 /* ------------------------------------------------------------ patterns */

@@ -30,12 +30,8 @@ static void close_story(void) {
 static int run(const char *text) {
     close_story();
     snprintf(buf, sizeof buf, "{\"id\":\"t\",\"date\":\"2014-10-15\",\"text\":\"%s\"}\n", text);
-    if (dyad_reader_open_memory(buf, strlen(buf), "t.jsonl", NULL, &R, NULL) != DYAD_OK) return -1;
-    if (dyad_reader_next(R, &ST) != DYAD_OK || dyad_session_run(S, ST) != DYAD_OK) {
-        close_story();
-        return -1;
-    }
-    return 0;
+    R = unit_story(S, buf, &ST);
+    return R ? 0 : -1;
 }
 
 /* The story's places as "text/role/name/country" joined by "; ". */

@@ -8,18 +8,6 @@
 #include "../../src/time/timex.h"
 #include "unit.h"
 
-/* Run the JSONL line json through a fresh session of e; returns the reader
-** (caller closes) and sets *st. */
-static dyad_reader *story(dyad_session *s, const char *json, const dyad_story **st) {
-    dyad_reader *r = NULL;
-    if (dyad_reader_open_memory(json, strlen(json), "t.jsonl", NULL, &r, NULL) != DYAD_OK) return NULL;
-    if (dyad_reader_next(r, st) != DYAD_OK || dyad_session_run(s, *st) != DYAD_OK) {
-        dyad_reader_close(r);
-        return NULL;
-    }
-    return r;
-}
-
 UNIT_SUITE(timex) {
     CHECK(tmx_table_sorted());
     CHECK_STR(dyad_timex_type_name(DYAD_TIMEX_DATE), "DATE");
@@ -33,7 +21,7 @@ UNIT_SUITE(timex) {
     CHECK_INT(dyad_engine_open(&eo, &e, NULL), DYAD_OK);
     dyad_session *s = dyad_session_new(e);
     const dyad_story *st = NULL;
-    dyad_reader *r = story(s,
+    dyad_reader *r = unit_story(s,
                            "{\"id\":\"a\",\"date\":\"2014-10-15\",\"text\":\"Putin spoke. He on Sunday "
                            "ordered troops back, last month signed a deal and for three years "
                            "has met Kerry every week.\"}",
@@ -63,7 +51,7 @@ UNIT_SUITE(timex) {
     dyad_reader_close(r);
 
     /* no story date: nothing relative, nothing invented */
-    r = story(s, "{\"id\":\"b\",\"text\":\"They met on Tuesday, last month and yesterday.\"}", &st);
+    r = unit_story(s, "{\"id\":\"b\",\"text\":\"They met on Tuesday, last month and yesterday.\"}", &st);
     CHECK(r != NULL);
     CHECK_INT(dyad_session_timex_count(s), 0);
     dyad_reader_close(r);
@@ -75,7 +63,7 @@ UNIT_SUITE(timex) {
         strcpy(big, "{\"id\":\"c\",\"date\":\"2014-10-15\",\"text\":\"");
         for (int i = 0; i < 300; i++) strcat(big, "a ");
         strcat(big, "in 1988\"}");
-        r = story(s, big, &st);
+        r = unit_story(s, big, &st);
         CHECK(r != NULL);
         CHECK_INT(dyad_session_timex_count(s), 1);
         if (dyad_session_timex_count(s)) CHECK_STR(dyad_session_timex(s, 0)->value, "1988");

@@ -13,12 +13,20 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dyad.h"
+
 void unit_register(const char *name, void (*fn)(void));
 void unit_check(int ok, const char *expr, const char *file, int line);
 void unit_check_str(const char *got, const char *want, const char *expr,
                     const char *file, int line);
 void unit_check_int(long long got, long long want, const char *expr,
                     const char *file, int line);
+
+/* Run the one-line JSONL story json through session s: returns its reader
+** (the caller closes it; the story's text backs the session's offsets) and
+** sets *st, or returns NULL when it cannot be read, is an error story or
+** cannot be run. */
+dyad_reader *unit_story(dyad_session *s, const char *json, const dyad_story **st);
 
 #define UNIT_SUITE(name)                                                     \
     static void unit_suite_##name(void);                                     \
